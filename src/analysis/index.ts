@@ -1,0 +1,10 @@
+export { scorePassage, type PassageScore } from './scorePassage.js';
+export { extractFacts, type ExtractedFact, type FactKind } from './extractFacts.js';
+export {
+  compileTheme,
+  loadTaxonomy,
+  readTaxonomy,
+  ThemeDefinition,
+  type Theme,
+  type ThemeTerm,
+} from './themes.js';

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { ThemeDefinition } from '../analysis/index.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
+
+export const MARKINGS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'] as const;
+
+export const WindowSpec = z.union([
+  z.literal('all'),
+  z.literal('since-last-run'),
+  z.string().regex(/^last-\d+-days$/, 'all, since-last-run, last-N-days or {from, to}'),
+  z.object({ from: isoDate, to: isoDate }).strict(),
+]);
+
+export const ScheduleSpec = z.union([
+  z.string().min(1).describe('a cron expression, e.g. "0 7 * * MON" (time zone UTC)'),
+  z
+    .object({
+      cron: z.string().min(1).describe('five-field cron expression, e.g. "0 7 * * MON"'),
+      timezone: z.string().default('UTC').describe('IANA time zone, e.g. Europe/London'),
+      catchup: z.enum(['latest', 'all', 'none']).default('latest'),
+      on_empty: z.enum(['skip', 'note']).default('note'),
+    })
+    .strict(),
+]);
+
+/** The brief YAML a user writes (briefs/<id>.yaml). Keys are snake_case. */
+export const BriefFile = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lower-case letters, digits and hyphens')
+      .optional()
+      .describe('defaults to the file name'),
+    title: z.string().min(1).describe('printed on the cover and in every header'),
+    subtitle: z.string().optional(),
+    audience: z.string().default('analyst').describe('a template folder under templates/'),
+    themes: z
+      .array(z.union([z.string().min(1), ThemeDefinition]))
+      .min(1, 'a brief needs at least one theme')
+      .describe('theme ids or labels from the taxonomy, or inline theme definitions'),
+    window: WindowSpec.default('all'),
+    schedule: ScheduleSpec.optional(),
+    marking: z.enum(MARKINGS).optional().describe('TLP 2.0 distribution marking printed on every page'),
+    corpus: z.string().optional().describe('corpus folder, relative to the brief file'),
+    limits: z
+      .object({
+        excerpts_per_theme: z.number().int().min(1).max(20).default(5),
+        sentences_per_excerpt: z.number().int().min(1).max(3).default(1),
+        facts: z.number().int().min(0).max(200).default(30),
+      })
+      .strict()
+      .default({ excerpts_per_theme: 5, sentences_per_excerpt: 1, facts: 30 }),
+  })
+  .strict();
+
+export type BriefFile = z.infer<typeof BriefFile>;
+export type WindowSpec = z.infer<typeof WindowSpec>;

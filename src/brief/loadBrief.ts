@@ -1,0 +1,91 @@
+import { basename, dirname, extname, resolve } from 'node:path';
+import { compileTheme, type Theme } from '../analysis/index.js';
+import { BriefError } from '../shared/errors.js';
+import { closestMatch, normaliseName } from '../shared/suggest.js';
+import { readYamlFile, validateYaml, type LocatedYaml } from '../shared/yamlFile.js';
+import { BriefFile, type WindowSpec } from './briefFile.js';
+
+/** A validated brief with its themes resolved; what assembleBrief needs. */
+export interface BriefSpec {
+  file: string;
+  id: string;
+  title: string;
+  subtitle?: string;
+  audience: string;
+  themes: Theme[];
+  window: WindowSpec;
+  schedule?: BriefFile['schedule'];
+  marking?: BriefFile['marking'];
+  /** Absolute path, when the brief names its corpus. */
+  corpus?: string;
+  limits: BriefFile['limits'];
+}
+
+export interface LoadBriefOptions {
+  taxonomy: readonly Theme[];
+  /** Template names that exist, to check `audience`. */
+  templates: readonly string[];
+  /** Folder that relative paths on the command line are resolved from. */
+  cwd?: string;
+}
+
+export async function loadBrief(file: string, options: LoadBriefOptions): Promise<BriefSpec> {
+  const yaml = await readYamlFile(file, 'FILE_NOT_FOUND', resolve(options.cwd ?? '.', file));
+  const brief = validateYaml(yaml, BriefFile, 'BRIEF_INVALID');
+  checkTemplate(yaml, brief.audience, options.templates);
+  return {
+    file,
+    id: brief.id ?? basename(file, extname(file)),
+    title: brief.title,
+    ...(brief.subtitle !== undefined ? { subtitle: brief.subtitle } : {}),
+    audience: brief.audience,
+    themes: resolveThemes(yaml, brief.themes, options.taxonomy),
+    window: brief.window,
+    ...(brief.schedule !== undefined ? { schedule: brief.schedule } : {}),
+    ...(brief.marking !== undefined ? { marking: brief.marking } : {}),
+    ...(brief.corpus !== undefined ? { corpus: resolve(options.cwd ?? '.', dirname(file), brief.corpus) } : {}),
+    limits: brief.limits,
+  };
+}
+
+function checkTemplate(yaml: LocatedYaml, audience: string, templates: readonly string[]): void {
+  if (templates.includes(audience)) return;
+  const close = closestMatch(audience, templates);
+  throw new BriefError('UNKNOWN_TEMPLATE', `unknown audience template "${audience}"`, {
+    file: yaml.file,
+    ...yaml.locate(['audience']),
+    hint: `${close ? `did you mean "${close}"? ` : ''}templates: ${templates.join(', ')}`,
+  });
+}
+
+/** Themes by id or label (case and punctuation ignored), or written inline. */
+export function resolveThemes(
+  yaml: LocatedYaml,
+  entries: BriefFile['themes'],
+  taxonomy: readonly Theme[],
+): Theme[] {
+  const byName = new Map<string, Theme>();
+  for (const theme of taxonomy) {
+    byName.set(normaliseName(theme.id), theme);
+    byName.set(normaliseName(theme.label), theme);
+  }
+  const seen = new Set<string>();
+  const themes: Theme[] = [];
+  entries.forEach((entry, index) => {
+    const theme = typeof entry === 'string' ? byName.get(normaliseName(entry)) : compileTheme(entry);
+    if (theme === undefined) {
+      const name = String(entry);
+      const labels = taxonomy.map((t) => t.label.toLowerCase());
+      const close = closestMatch(name, [...labels, ...taxonomy.map((t) => t.id)]);
+      throw new BriefError('UNKNOWN_THEME', `unknown theme "${name}"`, {
+        file: yaml.file,
+        ...yaml.locate(['themes', index]),
+        hint: `${close ? `did you mean "${close}"? ` : ''}known themes: ${taxonomy.map((t) => t.id).join(', ')}; or define one inline as {id, label, terms}`,
+      });
+    }
+    if (seen.has(theme.id)) return;
+    seen.add(theme.id);
+    themes.push(theme);
+  });
+  return themes;
+}

@@ -1,0 +1,98 @@
+import { scorePassage, type Theme } from '../analysis/index.js';
+import type { Candidate } from './candidates.js';
+
+export interface ChosenExcerpt {
+  themeId: string;
+  candidate: Candidate;
+  /** Offsets in the document's cleaned text (may span several sentences). */
+  start: number;
+  end: number;
+  score: number;
+  matchedTerms: string[];
+}
+
+/** A passage must score at least this to be quoted: one strong term, or two weaker ones. */
+export const MIN_EXCERPT_SCORE = 2.5;
+/** Each earlier excerpt from the same document multiplies a candidate's score by this. */
+const SAME_SOURCE_PENALTY = 0.75;
+
+interface Scored {
+  candidate: Candidate;
+  score: number;
+  matchedTerms: string[];
+  /** The best score this sentence reaches for any theme of the brief. */
+  bestAnyTheme: number;
+}
+
+/**
+ * Choose excerpts for every theme at once, round by round, so that each theme gets its
+ * share and no sentence is quoted twice in a brief. Within a theme, a candidate's score is
+ * discounted when its document is already quoted (diversity of sources) and when the
+ * sentence belongs more strongly to another theme of the brief.
+ */
+export function selectExcerpts(
+  candidates: readonly Candidate[],
+  themes: readonly Theme[],
+  limits: { perTheme: number; sentencesPerExcerpt: number },
+): ChosenExcerpt[] {
+  const scored = themes.map((theme) =>
+    candidates.map((candidate) => ({ candidate, ...scorePassage(candidate.text, theme) })),
+  );
+  const best = candidates.map((_, i) => Math.max(0, ...scored.map((perTheme) => perTheme[i]?.score ?? 0)));
+  const pools: Scored[][] = scored.map((perTheme) =>
+    perTheme
+      .map((s, i) => ({ ...s, bestAnyTheme: best[i] ?? 0 }))
+      .filter((s) => s.score >= MIN_EXCERPT_SCORE),
+  );
+
+  const used = new Set<Candidate>();
+  const chosen: ChosenExcerpt[][] = themes.map(() => []);
+  for (let round = 0; round < limits.perTheme; round++) {
+    themes.forEach((theme, t) => {
+      const pick = bestRemaining(pools[t] ?? [], used, chosen[t] ?? []);
+      if (!pick) return;
+      used.add(pick.candidate);
+      chosen[t]?.push(toExcerpt(theme, pick, limits.sentencesPerExcerpt));
+    });
+  }
+  return chosen.flatMap((perTheme) => perTheme.sort((a, b) => b.score - a.score));
+}
+
+function bestRemaining(pool: Scored[], used: Set<Candidate>, already: ChosenExcerpt[]): Scored | undefined {
+  let best: { item: Scored; value: number } | undefined;
+  for (const item of pool) {
+    if (used.has(item.candidate)) continue;
+    const sameSource = already.filter((e) => e.candidate.doc.id === item.candidate.doc.id).length;
+    const purity = item.bestAnyTheme === 0 ? 1 : Math.sqrt(item.score / item.bestAnyTheme);
+    const value = item.score * purity * SAME_SOURCE_PENALTY ** sameSource;
+    if (!best || value > best.value || (value === best.value && order(item, best.item) < 0)) {
+      best = { item, value };
+    }
+  }
+  return best?.item;
+}
+
+/** Stable tie-break: earlier document, then earlier sentence. */
+function order(a: Scored, b: Scored): number {
+  if (a.candidate.doc.id !== b.candidate.doc.id) return a.candidate.doc.id < b.candidate.doc.id ? -1 : 1;
+  return a.candidate.sentence.start - b.candidate.sentence.start;
+}
+
+/** Extend a sentence with the following sentences of its paragraph, up to the limit. */
+function toExcerpt(theme: Theme, pick: Scored, maxSentences: number): ChosenExcerpt {
+  const { doc, sentence } = pick.candidate;
+  let end = sentence.end;
+  for (let i = 1; i < maxSentences; i++) {
+    const next = doc.sentences[sentence.index + i];
+    if (!next || next.paragraph !== sentence.paragraph || !next.complete) break;
+    end = next.end;
+  }
+  return {
+    themeId: theme.id,
+    candidate: pick.candidate,
+    start: sentence.start,
+    end,
+    score: Math.round(pick.score * 100) / 100,
+    matchedTerms: pick.matchedTerms,
+  };
+}

@@ -1,0 +1,58 @@
+import { version } from '../shared/packageInfo.js';
+import { BriefError } from '../shared/errors.js';
+import { closestMatch } from '../shared/suggest.js';
+import { buildCommand } from './commands/build.js';
+import { validateCommand } from './commands/validate.js';
+import type { CliContext, Command } from './context.js';
+import { exitCodeFor, formatError } from './printError.js';
+
+export const COMMANDS: readonly Command[] = [buildCommand, validateCommand];
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `brief ${version}: turn a corpus of news articles into cited briefing PDFs`,
+    '',
+    'Usage: brief <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    ...COMMANDS.map((c) => `  ${c.usage}`),
+    '',
+    'Options: --help, --version. Exit codes: 0 done, 1 run failure, 2 usage or input error.',
+    'See README.md for the brief YAML reference.',
+    '',
+  ].join('\n');
+}
+
+export async function main(argv: string[], context: CliContext): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      context.stdout.write(help());
+      return name === undefined ? 2 : 0;
+    }
+    if (name === '--version' || name === '-v') {
+      context.stdout.write(`${version}\n`);
+      return 0;
+    }
+    const command = COMMANDS.find((c) => c.name === name);
+    if (command === undefined) {
+      const close = closestMatch(name, COMMANDS.map((c) => c.name));
+      throw new BriefError('USAGE', `unknown command "${name}"`, {
+        hint: `${close ? `did you mean "${close}"? ` : ''}commands: ${COMMANDS.map((c) => c.name).join(', ')}`,
+      });
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      context.stdout.write(`${command.summary}\n\nUsage: ${command.usage}\n`);
+      return 0;
+    }
+    return await command.run(rest, context);
+  } catch (error) {
+    context.stderr.write(formatError(error, /\bbrief\b/.test(process.env.DEBUG ?? '')));
+    return exitCodeFor(error);
+  }
+}
+
+export type { CliContext, Command } from './context.js';

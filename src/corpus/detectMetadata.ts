@@ -1,0 +1,42 @@
+import type { Dateline, Paragraph, Sentence } from './types.js';
+
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+/** "Seoul, Dec 13 (EFE).-", "MOSCOW, March 3 (Reuters) -", "Pyongyang (AP) —" */
+const DATELINE = new RegExp(
+  `^(\\p{Lu}[\\p{L} .'-]{1,40}?),?\\s+(?:(${MONTH}\\s+\\d{1,2})\\s*)?\\(([^)]{2,30})\\)\\s*[.:]?\\s*[-–—]+\\s*`,
+  'u',
+);
+
+export function detectDateline(firstParagraph: string | undefined): Dateline | undefined {
+  const match = firstParagraph === undefined ? null : DATELINE.exec(firstParagraph);
+  if (!match?.[1]) return undefined;
+  return {
+    place: match[1].trim(),
+    ...(match[2] ? { date: match[2] } : {}),
+    ...(match[3] ? { agency: match[3].trim() } : {}),
+  };
+}
+
+/** Script-based language guess; good enough to pick fonts and flag non-English sources. */
+export function detectLanguage(text: string): string {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  if (letters === 0) return 'und';
+  const share = (pattern: RegExp) => (text.match(pattern)?.length ?? 0) / letters;
+  if (share(/\p{Script=Cyrillic}/gu) > 0.3) return 'ru';
+  if (share(/\p{Script=Hangul}/gu) > 0.3) return 'ko';
+  if (share(/\p{Script=Han}/gu) > 0.3) return 'zh';
+  return 'en';
+}
+
+/**
+ * A page cut off by the scraper ends inside a sentence: the last body paragraph's last
+ * sentence has no closing punctuation and is longer than a sign-off such as "EFE" or "(AP)".
+ */
+export function detectTruncation(text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[]): boolean {
+  const lastBody = [...paragraphs].reverse().find((p) => p.kind === 'body');
+  if (!lastBody) return false;
+  const last = [...sentences].reverse().find((s) => s.paragraph === lastBody.index);
+  if (!last || last.complete) return false;
+  const words = text.slice(last.start, last.end).split(/\s+/).filter(Boolean);
+  return words.length > 3;
+}

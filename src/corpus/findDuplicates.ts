@@ -1,0 +1,82 @@
+import type { DuplicateInfo } from './types.js';
+
+export interface DuplicateCandidate {
+  id: string;
+  text: string;
+  truncated: boolean;
+}
+
+/**
+ * Two documents are copies of one story when at least this share of the shorter one's
+ * 5-word shingles appears in the longer one. Containment (not Jaccard) is used so that a
+ * truncated copy still matches the full one; 0.5 keeps syndicated copies with a new
+ * headline, an advert or a few edited lines, while articles that merely cover the same
+ * event share well under 10% of their shingles.
+ */
+export const CONTAINMENT_THRESHOLD = 0.5;
+const SHINGLE_WORDS = 5;
+
+function shingles(text: string): Set<string> {
+  const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const result = new Set<string>();
+  for (let i = 0; i + SHINGLE_WORDS <= tokens.length; i++) {
+    result.add(tokens.slice(i, i + SHINGLE_WORDS).join(' '));
+  }
+  return result;
+}
+
+function containment(a: Set<string>, b: Set<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let shared = 0;
+  for (const s of small) if (large.has(s)) shared++;
+  return shared / small.size;
+}
+
+/**
+ * Group documents into story clusters and pick one canonical copy per cluster: the most
+ * complete one (not truncated, then longest, then smallest id for a stable choice).
+ */
+export function findDuplicates(documents: readonly DuplicateCandidate[]): Map<string, DuplicateInfo> {
+  const sets = documents.map((d) => shingles(d.text));
+  const parent = documents.map((_, i) => i);
+  const root = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r] as number;
+    return r;
+  };
+  for (let i = 0; i < documents.length; i++) {
+    for (let j = i + 1; j < documents.length; j++) {
+      if (containment(sets[i] ?? new Set(), sets[j] ?? new Set()) >= CONTAINMENT_THRESHOLD) {
+        parent[root(j)] = root(i);
+      }
+    }
+  }
+  const clusters = new Map<number, number[]>();
+  documents.forEach((_, i) => clusters.set(root(i), [...(clusters.get(root(i)) ?? []), i]));
+
+  const result = new Map<string, DuplicateInfo>();
+  for (const members of clusters.values()) {
+    const ranked = [...members].sort((a, b) => compareCompleteness(documents[a], documents[b]));
+    const canonical = ranked[0] ?? 0;
+    const ids = members.map((i) => documents[i]?.id ?? '');
+    const canonicalId = documents[canonical]?.id ?? '';
+    for (const i of members) {
+      const id = documents[i]?.id ?? '';
+      result.set(id, {
+        clusterId: canonicalId,
+        canonical: i === canonical,
+        others: ids.filter((other) => other !== id),
+        containment: i === canonical ? 1 : containment(sets[i] ?? new Set(), sets[canonical] ?? new Set()),
+      });
+    }
+  }
+  return result;
+}
+
+function compareCompleteness(a: DuplicateCandidate | undefined, b: DuplicateCandidate | undefined): number {
+  if (!a || !b) return 0;
+  if (a.truncated !== b.truncated) return a.truncated ? 1 : -1;
+  if (a.text.length !== b.text.length) return b.text.length - a.text.length;
+  return a.id < b.id ? -1 : 1;
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/**
+ * The BriefModel is the one seam of the pipeline: analysis and assembly produce it, rendering
+ * consumes it, and `brief build --format json` prints it. It is plain data. Its JSON Schema is
+ * published in docs/schema/ and versioned by `schemaVersion`; change both together.
+ */
+export const BRIEF_MODEL_VERSION = '1.0';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
+
+export const SourceRef = z
+  .object({
+    docId: z.string().describe('Stable id of the cleaned source document'),
+    file: z.string().describe('Corpus file the document came from, relative to the corpus folder'),
+    start: z.number().int().nonnegative().describe('Offset of the first character in the cleaned text'),
+    end: z.number().int().nonnegative().describe('Offset just past the last character in the cleaned text'),
+    citation: z.number().int().positive().describe('Number of the entry in `sources`'),
+  })
+  .strict();
+
+export const Excerpt = SourceRef.extend({
+  id: z.string(),
+  text: z.string().describe('Verbatim substring of the cleaned source: text === cleaned.slice(start, end)'),
+  score: z.number().describe('Relevance to the section theme'),
+  matchedTerms: z.array(z.string()).describe('Theme terms that matched, strongest first'),
+}).strict();
+
+export const FactKind = z.enum(['money', 'percent', 'year']);
+
+export const Fact = SourceRef.extend({
+  id: z.string(),
+  kind: FactKind,
+  value: z.string().describe('Normalised value, e.g. "USD 1,090,000,000", "90%", "2014"'),
+  text: z.string().describe('The figure as written in the source (verbatim)'),
+  sentence: z.string().describe('The sentence that states the fact (verbatim)'),
+  amount: z.number().optional().describe('Numeric value for money and percent'),
+  currency: z.string().optional().describe('ISO 4217 code for money'),
+}).strict();
+
+export const Section = z
+  .object({
+    themeId: z.string(),
+    label: z.string(),
+    description: z.string(),
+    excerpts: z.array(Excerpt),
+  })
+  .strict();
+
+export const Source = z
+  .object({
+    citation: z.number().int().positive(),
+    docId: z.string(),
+    file: z.string(),
+    title: z.string(),
+    url: z.string().optional(),
+    publisher: z.string().optional(),
+    published: isoDate.optional(),
+    truncated: z.boolean(),
+    alsoReportedBy: z.array(z.object({ docId: z.string(), file: z.string(), title: z.string() }).strict()),
+  })
+  .strict();
+
+export const BriefModel = z
+  .object({
+    schemaVersion: z.literal(BRIEF_MODEL_VERSION),
+    generator: z.string().describe('"briefgen <version>"'),
+    brief: z
+      .object({
+        id: z.string(),
+        title: z.string(),
+        subtitle: z.string().optional(),
+        audience: z.string().describe('Template the brief is written for'),
+        asOf: isoDate,
+        marking: z.string().optional(),
+        window: z.string().describe('Human-readable time window, e.g. "all documents"'),
+        themes: z.array(z.object({ id: z.string(), label: z.string() }).strict()),
+      })
+      .strict(),
+    corpus: z
+      .object({
+        documents: z.number().int().nonnegative(),
+        quotable: z.number().int().nonnegative().describe('Canonical documents inside the window'),
+        duplicates: z.number().int().nonnegative(),
+        skippedFiles: z.number().int().nonnegative(),
+      })
+      .strict(),
+    sections: z.array(Section),
+    facts: z.array(Fact),
+    sources: z.array(Source),
+  })
+  .strict();
+
+export type SourceRef = z.infer<typeof SourceRef>;
+export type Excerpt = z.infer<typeof Excerpt>;
+export type FactKind = z.infer<typeof FactKind>;
+export type Fact = z.infer<typeof Fact>;
+export type Section = z.infer<typeof Section>;
+export type Source = z.infer<typeof Source>;
+export type BriefModel = z.infer<typeof BriefModel>;
+
+/** The published JSON Schema (draft 2020-12) of the BriefModel. */
+export function briefModelJsonSchema(): Record<string, unknown> {
+  return {
+    $id: `https://briefgen.dev/schema/brief-model-${BRIEF_MODEL_VERSION}.json`,
+    title: 'BriefModel',
+    ...z.toJSONSchema(BriefModel, { target: 'draft-2020-12' }),
+  };
+}

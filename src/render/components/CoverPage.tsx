@@ -1,0 +1,46 @@
+import { Page, Text, View } from '@react-pdf/renderer';
+import type { BriefModel } from '../../model/index.js';
+import type { Template } from '../loadTemplate.js';
+import type { Styles } from '../styles.js';
+import { Marking, PageFrame } from './PageFrame.js';
+
+interface Props {
+  model: BriefModel;
+  template: Template;
+  styles: Styles;
+}
+
+export function CoverPage({ model, template, styles }: Props) {
+  const { brief } = model;
+  const rows: [string, string][] = [
+    ['As of', brief.asOf],
+    ['Themes', brief.themes.map((t) => t.label).join(', ')],
+    ['Window', brief.window],
+    ['Sources', `${model.sources.length} cited of ${model.corpus.quotable} articles (${model.corpus.duplicates} duplicate copies set aside)`],
+    ...(brief.marking ? ([['Distribution', brief.marking]] as [string, string][]) : []),
+  ];
+  return (
+    <Page size={template.page.size} style={styles.coverPage}>
+      <View style={styles.coverTop}>
+        <Text style={styles.kicker}>BRIEFING</Text>
+        <Marking marking={brief.marking} styles={styles} />
+      </View>
+      <View style={styles.coverRule} />
+      <Text style={styles.title}>{brief.title}</Text>
+      {brief.subtitle ? <Text style={styles.subtitle}>{brief.subtitle}</Text> : null}
+      <View style={styles.coverMeta}>
+        {rows.map(([label, value]) => (
+          <View key={label} style={styles.metaRow}>
+            <Text style={styles.metaLabel}>{label}</Text>
+            <Text style={styles.metaValue}>{value}</Text>
+          </View>
+        ))}
+      </View>
+      <Text style={styles.coverText}>{template.text.cover(model)}</Text>
+      <View style={styles.disclaimer}>
+        <Text style={styles.disclaimerText}>{template.text.disclaimer(model)}</Text>
+      </View>
+      <PageFrame model={model} styles={styles} coverOnly />
+    </Page>
+  );
+}

@@ -1,0 +1,51 @@
+import { createRequire } from 'node:module';
+import { Font } from '@react-pdf/renderer';
+
+const require = createRequire(import.meta.url);
+
+/** Open fonts installed from npm as TTF (never system fonts), so output is the same everywhere. */
+const FAMILIES = {
+  serif: {
+    family: 'Noto Serif',
+    fonts: [
+      { file: '@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf' },
+      { file: '@expo-google-fonts/noto-serif/400Regular_Italic/NotoSerif_400Regular_Italic.ttf', fontStyle: 'italic' },
+      { file: '@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf', fontWeight: 700 },
+    ],
+  },
+  sans: {
+    family: 'Noto Sans',
+    fonts: [
+      { file: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf' },
+      { file: '@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf', fontStyle: 'italic' },
+      { file: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf', fontWeight: 700 },
+    ],
+  },
+} as const;
+
+export const SERIF = FAMILIES.serif.family;
+export const SANS = FAMILIES.sans.family;
+
+/** Longest run of characters printed without a break opportunity. */
+const MAX_UNBROKEN = 24;
+
+let registered = false;
+
+export function registerFonts(): void {
+  if (registered) return;
+  registered = true;
+  for (const { family, fonts } of Object.values(FAMILIES)) {
+    Font.register({
+      family,
+      fonts: fonts.map((font) => ({ ...font, src: require.resolve(font.file) })),
+    });
+  }
+  // Words are never hyphenated (quotes stay verbatim), but a URL or a 5,000-character token
+  // would run off the page (RENDERING-NOTES bug 3), so very long tokens get break points.
+  Font.registerHyphenationCallback((word) => {
+    if (word.length <= MAX_UNBROKEN) return [word];
+    const parts: string[] = [];
+    for (let i = 0; i < word.length; i += MAX_UNBROKEN) parts.push(word.slice(i, i + MAX_UNBROKEN));
+    return parts;
+  });
+}

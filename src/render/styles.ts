@@ -1,0 +1,75 @@
+import { StyleSheet } from '@react-pdf/renderer';
+import { SANS, SERIF } from './fonts.js';
+import type { Template } from './loadTemplate.js';
+
+/**
+ * All styles of a brief. `lineHeight` appears only on leaf text styles, always together with
+ * `fontSize`: on a container it silently drops the "Page X of Y" footer (RENDERING-NOTES bug 1),
+ * and without a fontSize beside it it is computed against 18 pt (bug 2).
+ */
+export function createStyles(template: Template) {
+  const c = template.colors;
+  const m = template.page.margin;
+  return StyleSheet.create({
+    page: { paddingTop: m + 18, paddingBottom: m + 10, paddingHorizontal: m, color: c.text, fontFamily: SERIF },
+    coverPage: { paddingTop: m, paddingBottom: m, paddingHorizontal: m, color: c.text, fontFamily: SERIF },
+
+    header: { position: 'absolute', top: m - 26, left: m, right: m, flexDirection: 'row', justifyContent: 'space-between', alignItems: 'center', borderBottomWidth: 0.5, borderBottomColor: c.rule, paddingBottom: 4 },
+    headerText: { fontFamily: SANS, fontSize: 8, color: c.muted },
+    footer: { position: 'absolute', bottom: m - 30, left: m, right: m, flexDirection: 'row', justifyContent: 'space-between', alignItems: 'center', borderTopWidth: 0.5, borderTopColor: c.rule, paddingTop: 4 },
+    footerText: { fontFamily: SANS, fontSize: 8, color: c.muted },
+    marking: { fontFamily: SANS, fontWeight: 700, fontSize: 8, backgroundColor: '#000000', paddingHorizontal: 4, paddingVertical: 1 },
+
+    coverTop: { flexDirection: 'row', justifyContent: 'space-between', alignItems: 'center' },
+    kicker: { fontFamily: SANS, fontWeight: 700, fontSize: 9, letterSpacing: 2, color: c.accent },
+    coverRule: { borderBottomWidth: 3, borderBottomColor: c.accent, marginTop: 120, marginBottom: 18, width: 64 },
+    title: { fontFamily: SANS, fontWeight: 700, fontSize: 28, lineHeight: 1.2, color: c.accent },
+    subtitle: { fontFamily: SANS, fontSize: 14, lineHeight: 1.35, color: c.muted, marginTop: 10 },
+    coverMeta: { marginTop: 36, borderTopWidth: 0.5, borderTopColor: c.rule, paddingTop: 12 },
+    metaRow: { flexDirection: 'row', marginBottom: 5 },
+    metaLabel: { fontFamily: SANS, fontWeight: 700, fontSize: 9, lineHeight: 1.4, color: c.muted, width: 90 },
+    metaValue: { fontFamily: SANS, fontSize: 9, lineHeight: 1.4, flex: 1 },
+    coverText: { fontSize: 11, lineHeight: 1.5, marginTop: 28 },
+    disclaimer: { position: 'absolute', bottom: m, left: m, right: m, borderTopWidth: 0.5, borderTopColor: c.rule, paddingTop: 8 },
+    disclaimerText: { fontFamily: SANS, fontSize: 8, lineHeight: 1.4, color: c.muted },
+
+    sectionKicker: { fontFamily: SANS, fontWeight: 700, fontSize: 8, letterSpacing: 1.5, color: c.muted },
+    sectionTitle: { fontFamily: SANS, fontWeight: 700, fontSize: 18, lineHeight: 1.25, color: c.accent, marginTop: 4 },
+    sectionDescription: { fontStyle: 'italic', fontSize: 10, lineHeight: 1.45, color: c.muted, marginTop: 4 },
+    sectionIntro: { fontFamily: SANS, fontSize: 9, lineHeight: 1.4, color: c.muted, marginTop: 8, marginBottom: 14 },
+
+    excerpt: { backgroundColor: c.quote_background, borderLeftWidth: 3, borderLeftColor: c.accent, paddingVertical: 8, paddingHorizontal: 12, marginBottom: 12 },
+    excerptText: { fontSize: 10.5, lineHeight: 1.5 },
+    excerptSource: { fontFamily: SANS, fontSize: 8, lineHeight: 1.4, color: c.muted, marginTop: 5 },
+    citation: { color: c.accent, textDecoration: 'none', fontFamily: SANS, fontWeight: 700 },
+    empty: { fontStyle: 'italic', fontSize: 10, lineHeight: 1.45, color: c.muted },
+
+    h2: { fontFamily: SANS, fontWeight: 700, fontSize: 16, lineHeight: 1.25, color: c.accent, marginBottom: 10 },
+    tableHead: { flexDirection: 'row', borderBottomWidth: 1, borderBottomColor: c.accent, paddingBottom: 3, marginBottom: 2 },
+    tableRow: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: c.rule, paddingVertical: 4 },
+    th: { fontFamily: SANS, fontWeight: 700, fontSize: 8, lineHeight: 1.3, color: c.muted },
+    td: { fontSize: 8.5, lineHeight: 1.4 },
+    tdStrong: { fontFamily: SANS, fontWeight: 700, fontSize: 8.5, lineHeight: 1.4 },
+    colFigure: { width: '22%', paddingRight: 6 },
+    colKind: { width: '11%', paddingRight: 6 },
+    colSentence: { width: '59%', paddingRight: 6 },
+    colSource: { width: '8%', textAlign: 'right' },
+
+    sourceEntry: { flexDirection: 'row', marginBottom: 8 },
+    sourceNumber: { fontFamily: SANS, fontWeight: 700, fontSize: 9, lineHeight: 1.4, color: c.accent, width: 28 },
+    sourceBody: { flex: 1 },
+    sourceTitle: { fontSize: 10, lineHeight: 1.4 },
+    sourceMeta: { fontFamily: SANS, fontSize: 8, lineHeight: 1.4, color: c.muted },
+  });
+}
+
+export type Styles = ReturnType<typeof createStyles>;
+
+/** TLP 2.0 colours (text on black). */
+export const MARKING_COLOURS: Record<string, string> = {
+  'TLP:CLEAR': '#FFFFFF',
+  'TLP:GREEN': '#33FF00',
+  'TLP:AMBER': '#FFC000',
+  'TLP:AMBER+STRICT': '#FFC000',
+  'TLP:RED': '#FF2B2B',
+};
