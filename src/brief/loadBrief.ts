@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { compileTheme, type Theme } from '../analysis/index.js';
 import { BriefError } from '../shared/errors.js';
@@ -33,6 +34,14 @@ export async function loadBrief(file: string, options: LoadBriefOptions): Promis
   const yaml = await readYamlFile(file, 'FILE_NOT_FOUND', resolve(options.cwd ?? '.', file));
   const brief = validateYaml(yaml, BriefFile, 'BRIEF_INVALID');
   checkTemplate(yaml, brief.audience, options.templates);
+  const corpus = brief.corpus === undefined ? undefined : resolve(options.cwd ?? '.', dirname(file), brief.corpus);
+  if (corpus !== undefined && !(await stat(corpus).catch(() => undefined))?.isDirectory()) {
+    throw new BriefError('CORPUS_NOT_FOUND', `corpus folder "${brief.corpus}" does not exist`, {
+      file: yaml.file,
+      ...yaml.locate(['corpus']),
+      hint: `it is resolved from the brief's folder, to ${corpus}`,
+    });
+  }
   return {
     file,
     id: brief.id ?? basename(file, extname(file)),
@@ -43,7 +52,7 @@ export async function loadBrief(file: string, options: LoadBriefOptions): Promis
     window: brief.window,
     ...(brief.schedule !== undefined ? { schedule: brief.schedule } : {}),
     ...(brief.marking !== undefined ? { marking: brief.marking } : {}),
-    ...(brief.corpus !== undefined ? { corpus: resolve(options.cwd ?? '.', dirname(file), brief.corpus) } : {}),
+    ...(corpus !== undefined ? { corpus } : {}),
     limits: brief.limits,
   };
 }

@@ -33,7 +33,11 @@ export async function expandBriefPaths(inputs: string[], context: CliContext): P
       files.push(path);
     }
   }
-  return files.map((file) => relative(context.cwd, file) || file);
+  // Name files as the user would: relative to the current folder when inside it.
+  return files.map((file) => {
+    const shown = relative(context.cwd, file);
+    return shown === '' || shown.startsWith('..') ? file : shown;
+  });
 }
 
 /** Load and validate every brief; all problems are collected so one run reports them all. */

@@ -21,7 +21,7 @@ export function createStyles(template: Template) {
     marking: { fontFamily: SANS, fontWeight: 700, fontSize: 8, backgroundColor: '#000000', paddingHorizontal: 4, paddingVertical: 1 },
 
     coverTop: { flexDirection: 'row', justifyContent: 'space-between', alignItems: 'center' },
-    kicker: { fontFamily: SANS, fontWeight: 700, fontSize: 9, letterSpacing: 2, color: c.accent },
+    kicker: { fontFamily: SANS, fontWeight: 700, fontSize: 9, color: c.accent },
     coverRule: { borderBottomWidth: 3, borderBottomColor: c.accent, marginTop: 120, marginBottom: 18, width: 64 },
     title: { fontFamily: SANS, fontWeight: 700, fontSize: 28, lineHeight: 1.2, color: c.accent },
     subtitle: { fontFamily: SANS, fontSize: 14, lineHeight: 1.35, color: c.muted, marginTop: 10 },
@@ -33,7 +33,7 @@ export function createStyles(template: Template) {
     disclaimer: { position: 'absolute', bottom: m, left: m, right: m, borderTopWidth: 0.5, borderTopColor: c.rule, paddingTop: 8 },
     disclaimerText: { fontFamily: SANS, fontSize: 8, lineHeight: 1.4, color: c.muted },
 
-    sectionKicker: { fontFamily: SANS, fontWeight: 700, fontSize: 8, letterSpacing: 1.5, color: c.muted },
+    sectionKicker: { fontFamily: SANS, fontWeight: 700, fontSize: 8, color: c.muted },
     sectionTitle: { fontFamily: SANS, fontWeight: 700, fontSize: 18, lineHeight: 1.25, color: c.accent, marginTop: 4 },
     sectionDescription: { fontStyle: 'italic', fontSize: 10, lineHeight: 1.45, color: c.muted, marginTop: 4 },
     sectionIntro: { fontFamily: SANS, fontSize: 9, lineHeight: 1.4, color: c.muted, marginTop: 8, marginBottom: 14 },

@@ -26,7 +26,7 @@ export const buildCommand: Command = {
         'as-of': { type: 'string' },
         corpus: { type: 'string' },
         template: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', short: 'q', default: false },
       },
       USAGE,
     );

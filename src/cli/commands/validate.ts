@@ -10,7 +10,7 @@ export const validateCommand: Command = {
   summary: 'Check briefs (YAML, keys, themes, template) without building them',
   usage: USAGE,
   async run(args, context) {
-    const { values, positionals } = parseFlags(args, { quiet: { type: 'boolean', default: false } }, USAGE);
+    const { values, positionals } = parseFlags(args, { quiet: { type: 'boolean', short: 'q', default: false } }, USAGE);
     const { briefs, errors } = await loadBriefs(await expandBriefPaths(positionals, context), context);
     if (!values.quiet) {
       for (const brief of briefs) {

@@ -16,7 +16,7 @@ export function CoverPage({ model, template, styles }: Props) {
     ['As of', brief.asOf],
     ['Themes', brief.themes.map((t) => t.label).join(', ')],
     ['Window', brief.window],
-    ['Sources', `${model.sources.length} cited of ${model.corpus.quotable} articles (${model.corpus.duplicates} duplicate copies set aside)`],
+    ['Sources', describeSources(model)],
     ...(brief.marking ? ([['Distribution', brief.marking]] as [string, string][]) : []),
   ];
   return (
@@ -43,4 +43,10 @@ export function CoverPage({ model, template, styles }: Props) {
       <PageFrame model={model} styles={styles} coverOnly />
     </Page>
   );
+}
+
+function describeSources(model: BriefModel): string {
+  const { quotable, duplicates } = model.corpus;
+  const copies = duplicates === 1 ? '1 duplicate copy' : `${duplicates} duplicate copies`;
+  return `${model.sources.length} cited of ${quotable} ${quotable === 1 ? 'article' : 'articles'}${duplicates > 0 ? ` (${copies} set aside)` : ''}`;
 }

@@ -1,11 +1,21 @@
 import { Link, Page, Text, View } from '@react-pdf/renderer';
-import type { BriefModel } from '../../model/index.js';
+import type { BriefModel, Fact } from '../../model/index.js';
 import type { Template } from '../loadTemplate.js';
 import type { Styles } from '../styles.js';
 import { bookmark } from './bookmark.js';
 import { PageFrame } from './PageFrame.js';
 
 const KIND_LABEL = { money: 'Money', percent: 'Share', year: 'Year' } as const;
+
+/** One row per sentence: a sentence stating three figures is printed once, not three times. */
+function groupBySentence(facts: readonly Fact[]): Fact[][] {
+  const groups = new Map<string, Fact[]>();
+  for (const fact of facts) {
+    const key = `${fact.docId}:${fact.sentence}`;
+    groups.set(key, [...(groups.get(key) ?? []), fact]);
+  }
+  return [...groups.values()];
+}
 
 export function FactsPage({ model, template, styles }: { model: BriefModel; template: Template; styles: Styles }) {
   return (
@@ -24,16 +34,19 @@ export function FactsPage({ model, template, styles }: { model: BriefModel; temp
             <Text style={[styles.th, styles.colSentence]}>AS REPORTED</Text>
             <Text style={[styles.th, styles.colSource]}>SOURCE</Text>
           </View>
-          {model.facts.map((fact) => (
-            <View key={fact.id} style={styles.tableRow} wrap={false}>
+          {groupBySentence(model.facts).map((group) => (
+            <View key={group[0]?.id} style={styles.tableRow} wrap={false}>
               <View style={styles.colFigure}>
-                <Text style={styles.tdStrong}>{fact.value}</Text>
-                {fact.text !== fact.value ? <Text style={styles.td}>{`“${fact.text}”`}</Text> : null}
+                {group.map((fact) => (
+                  <Text key={fact.id} style={styles.tdStrong}>
+                    {fact.value}
+                  </Text>
+                ))}
               </View>
-              <Text style={[styles.td, styles.colKind]}>{KIND_LABEL[fact.kind]}</Text>
-              <Text style={[styles.td, styles.colSentence]}>{fact.sentence}</Text>
-              <Link src={`#source-${fact.citation}`} style={[styles.td, styles.colSource, styles.citation]}>
-                [{fact.citation}]
+              <Text style={[styles.td, styles.colKind]}>{[...new Set(group.map((f) => KIND_LABEL[f.kind]))].join(', ')}</Text>
+              <Text style={[styles.td, styles.colSentence]}>{group[0]?.sentence}</Text>
+              <Link src={`#source-${group[0]?.citation ?? 0}`} style={[styles.td, styles.colSource, styles.citation]}>
+                [{group[0]?.citation}]
               </Link>
             </View>
           ))}
