@@ -5,11 +5,14 @@ import { packageRoot } from '../src/shared/packageInfo.js';
 import { evaluate, readGold, type Ratio } from './evaluate.js';
 
 const shared = join(packageRoot, '..', 'shared', 'eval', 'seeds-gold.yaml');
-const goldFile = process.argv[2] ?? (existsSync(shared) ? shared : join(packageRoot, 'test', 'fixtures', 'seeds-gold.yaml'));
+const goldFile =
+  process.argv[2] ??
+  (existsSync(shared) ? shared : join(packageRoot, 'test', 'fixtures', 'seeds-gold.yaml'));
 const corpusDir = process.argv[3] ?? join(packageRoot, 'corpus');
 
 const report = await evaluate(await readGold(goldFile), corpusDir);
-const pct = (r: Ratio) => `${r.hit}/${r.total} (${r.total === 0 ? '-' : ((100 * r.hit) / r.total).toFixed(0)}%)`;
+const pct = (r: Ratio) =>
+  `${r.hit}/${r.total} (${r.total === 0 ? '-' : ((100 * r.hit) / r.total).toFixed(0)}%)`;
 const yes = (b: boolean) => (b ? 'yes' : 'NO');
 
 const lines = [

@@ -11,7 +11,13 @@ import { loadCorpus, type Corpus } from '../src/corpus/index.js';
 import type { BriefModel } from '../src/model/index.js';
 
 export interface Gold {
-  documents: { file: string; title: string; duplicate_of: string | null; truncated?: boolean; themes: string[] }[];
+  documents: {
+    file: string;
+    title: string;
+    duplicate_of: string | null;
+    truncated?: boolean;
+    themes: string[];
+  }[];
   boilerplate_markers: Record<string, string[]>;
   body_markers: Record<string, string[]>;
   themes: Record<string, { should_quote: string[]; never_quote?: string[] }>;
@@ -64,15 +70,24 @@ export async function evaluate(gold: Gold, corpusDir: string): Promise<QualityRe
   const taxonomy = await loadTaxonomy();
   const byFile = new Map(corpus.documents.map((d) => [d.file, d]));
 
-  const boilerplateRemoved = countMarkers(gold.boilerplate_markers, (file, marker) => !(byFile.get(file)?.text ?? '').includes(marker) && byFile.has(file));
-  const bodyKept = countMarkers(gold.body_markers, (file, marker) => (byFile.get(file)?.text ?? '').includes(marker));
+  const boilerplateRemoved = countMarkers(
+    gold.boilerplate_markers,
+    (file, marker) => !(byFile.get(file)?.text ?? '').includes(marker) && byFile.has(file),
+  );
+  const bodyKept = countMarkers(gold.body_markers, (file, marker) =>
+    (byFile.get(file)?.text ?? '').includes(marker),
+  );
   const titlesRight = ratio(gold.documents.map((g) => byFile.get(g.file)?.title === g.title));
 
   const pair = gold.documents.find((g) => g.duplicate_of);
   const copy = pair && byFile.get(pair.file);
   const original = pair?.duplicate_of ? byFile.get(pair.duplicate_of) : undefined;
-  const clusteredPairs = corpus.documents.filter((d) => !d.duplicate.canonical).map((d) => [d.id, d.duplicate.clusterId]);
-  const expectedPairs = gold.documents.filter((g) => g.duplicate_of).map((g) => [fileId(g.file), fileId(g.duplicate_of ?? '')]);
+  const clusteredPairs = corpus.documents
+    .filter((d) => !d.duplicate.canonical)
+    .map((d) => [d.id, d.duplicate.clusterId]);
+  const expectedPairs = gold.documents
+    .filter((g) => g.duplicate_of)
+    .map((g) => [fileId(g.file), fileId(g.duplicate_of ?? '')]);
 
   const themes: Record<string, ThemeFigures> = {};
   for (const [themeId, labels] of Object.entries(gold.themes)) {
@@ -84,27 +99,55 @@ export async function evaluate(gold: Gold, corpusDir: string): Promise<QualityRe
     themes[themeId] = {
       excerpts: excerpts.length,
       shouldQuote: ratio(labels.should_quote.map((m) => excerpts.some((e) => e.text.includes(m)))),
-      neverQuoteHits: (labels.never_quote ?? []).filter((m) => excerpts.some((e) => e.text.includes(m))).length,
+      neverQuoteHits: (labels.never_quote ?? []).filter((m) =>
+        excerpts.some((e) => e.text.includes(m)),
+      ).length,
       precision: ratio(excerpts.map((e) => goldThemes.get(e.docId)?.includes(themeId) ?? false)),
     };
   }
 
-  const full = assembleBrief({ ...spec(taxonomy), limits: { excerpts_per_theme: 5, sentences_per_excerpt: 1, facts: 200 } }, corpus, { asOf: '2026-11-22' });
+  const full = assembleBrief(
+    { ...spec(taxonomy), limits: { excerpts_per_theme: 5, sentences_per_excerpt: 1, facts: 200 } },
+    corpus,
+    { asOf: '2026-11-22' },
+  );
   return {
     boilerplateRemoved,
     bodyKept,
     titlesRight,
-    duplicatePairFound: expectedPairs.every(([a, b]) => clusteredPairs.some(([x, y]) => x === a && y === b)),
+    duplicatePairFound: expectedPairs.every(([a, b]) =>
+      clusteredPairs.some(([x, y]) => x === a && y === b),
+    ),
     canonicalRight: original?.duplicate.canonical === true && copy?.duplicate.canonical === false,
-    truncatedFlagged: gold.documents.filter((g) => g.truncated).every((g) => byFile.get(g.file)?.truncated),
-    otherPairsClustered: clusteredPairs.filter(([a, b]) => !expectedPairs.some(([x, y]) => x === a && y === b)).length,
+    truncatedFlagged: gold.documents
+      .filter((g) => g.truncated)
+      .every((g) => byFile.get(g.file)?.truncated),
+    otherPairsClustered: clusteredPairs.filter(
+      ([a, b]) => !expectedPairs.some(([x, y]) => x === a && y === b),
+    ).length,
     themes,
     facts: {
-      money: ratio(gold.facts.money.map((g) => full.facts.some((f) => f.kind === 'money' && sameMoney(f.amount, f.currency, g.value)))),
-      percent: ratio(gold.facts.percent.map((g) => full.facts.some((f) => f.kind === 'percent' && f.value === g.value))),
-      years: ratio(gold.facts.date_or_year.map((g) => full.facts.some((f) => f.kind === 'year' && f.value === g.value && f.sentence.includes(g.context)))),
+      money: ratio(
+        gold.facts.money.map((g) =>
+          full.facts.some((f) => f.kind === 'money' && sameMoney(f.amount, f.currency, g.value)),
+        ),
+      ),
+      percent: ratio(
+        gold.facts.percent.map((g) =>
+          full.facts.some((f) => f.kind === 'percent' && f.value === g.value),
+        ),
+      ),
+      years: ratio(
+        gold.facts.date_or_year.map((g) =>
+          full.facts.some(
+            (f) => f.kind === 'year' && f.value === g.value && f.sentence.includes(g.context),
+          ),
+        ),
+      ),
     },
-    advertFiguresExtracted: gold.never_facts.filter((figure) => full.facts.some((f) => f.text.includes(figure) || f.sentence.includes(figure))),
+    advertFiguresExtracted: gold.never_facts.filter((figure) =>
+      full.facts.some((f) => f.text.includes(figure) || f.sentence.includes(figure)),
+    ),
     notVerbatim: countNotVerbatim(full, corpus),
   };
 }
@@ -121,8 +164,13 @@ function spec(themes: Theme[]): BriefSpec {
   };
 }
 
-function countMarkers(markers: Record<string, string[]>, ok: (file: string, marker: string) => boolean): Ratio {
-  return ratio(Object.entries(markers).flatMap(([file, list]) => list.map((marker) => ok(file, marker))));
+function countMarkers(
+  markers: Record<string, string[]>,
+  ok: (file: string, marker: string) => boolean,
+): Ratio {
+  return ratio(
+    Object.entries(markers).flatMap(([file, list]) => list.map((marker) => ok(file, marker))),
+  );
 }
 
 function ratio(results: boolean[]): Ratio {
@@ -132,7 +180,11 @@ function ratio(results: boolean[]): Ratio {
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 
 /** Gold writes money as "USD 1.09 billion". */
-function sameMoney(amount: number | undefined, currency: string | undefined, gold: string): boolean {
+function sameMoney(
+  amount: number | undefined,
+  currency: string | undefined,
+  gold: string,
+): boolean {
   const m = /^([A-Z]{3}) ([\d.,]+)(?: (\w+))?$/.exec(gold);
   if (!m || amount === undefined) return false;
   const expected = Number((m[2] ?? '').replace(/,/g, '')) * (SCALE[m[3] ?? ''] ?? 1);
@@ -142,5 +194,7 @@ function sameMoney(amount: number | undefined, currency: string | undefined, gol
 function countNotVerbatim(model: BriefModel, corpus: Corpus): number {
   const docs = new Map(corpus.documents.map((d) => [d.id, d]));
   const items = [...model.sections.flatMap((s) => s.excerpts), ...model.facts];
-  return items.filter((item) => docs.get(item.docId)?.text.slice(item.start, item.end) !== item.text).length;
+  return items.filter(
+    (item) => docs.get(item.docId)?.text.slice(item.start, item.end) !== item.text,
+  ).length;
 }

@@ -23,7 +23,7 @@ export function scorePassage(text: string, theme: Theme): PassageScore {
   const contributions: { term: string; value: number }[] = [];
   const counted = new Set<string>();
   for (const term of theme.terms) {
-    const count = countMatches(text, term.pattern, !term.term.includes(' '));
+    const count = countMatches(text, term.pattern, !term.properNoun && !term.term.includes(' '));
     if (count === 0 || counted.has(term.term)) continue;
     counted.add(term.term);
     const saturated = (count * (SATURATION + 1)) / (count + SATURATION * lengthNorm);
@@ -57,7 +57,9 @@ function insideProperName(text: string, index: number, matched: string): boolean
   const before = text.slice(Math.max(0, index - 3), index);
   if (index === 0 || /[.!?]["”’]?\s+$/u.test(before)) return false;
   const next = /^[’'s]*\s+(\p{L})/u.exec(text.slice(index + matched.length));
-  const previous = /(\p{L})[\p{L}-]*\s+(?:of\s+|and\s+)?$/u.exec(text.slice(Math.max(0, index - 40), index));
+  const previous = /(\p{L})[\p{L}-]*\s+(?:of\s+|and\s+)?$/u.exec(
+    text.slice(Math.max(0, index - 40), index),
+  );
   const capital = (c: string | undefined) => c !== undefined && /\p{Lu}/u.test(c);
   return capital(next?.[1]) || capital(previous?.[1]);
 }

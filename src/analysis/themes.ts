@@ -18,7 +18,9 @@ export const ThemeDefinition = z
   })
   .strict();
 
-export const TaxonomyFile = z.object({ version: z.literal(1), themes: z.array(ThemeDefinition).min(1) }).strict();
+export const TaxonomyFile = z
+  .object({ version: z.literal(1), themes: z.array(ThemeDefinition).min(1) })
+  .strict();
 
 export type ThemeDefinition = z.infer<typeof ThemeDefinition>;
 
@@ -26,6 +28,8 @@ export interface ThemeTerm {
   term: string;
   weight: number;
   pattern: RegExp;
+  /** Written with a capital ("Khasan"): a name, so a capitalised match is the point, not noise. */
+  properNoun: boolean;
 }
 
 /** A theme ready for matching: its terms compiled to patterns. */
@@ -61,7 +65,12 @@ function compileTerm(raw: string, weight: number): ThemeTerm {
     .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('[\\s-]+');
   const ending = prefix ? '[\\p{L}\\p{N}-]*' : '(?:s|es)?';
-  return { term: prefix ? term.slice(0, -1) : term, weight, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${body}${ending}(?![\\p{L}\\p{N}])`, 'giu') };
+  return {
+    term: prefix ? term.slice(0, -1) : term,
+    weight,
+    properNoun: /\p{Lu}/u.test(raw),
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${body}${ending}(?![\\p{L}\\p{N}])`, 'giu'),
+  };
 }
 
 let shipped: Promise<Theme[]> | undefined;

@@ -1,6 +1,12 @@
 import { extractFacts, scorePassage, type ExtractedFact } from '../analysis/index.js';
 import type { Corpus, CorpusDocument } from '../corpus/index.js';
-import { BRIEF_MODEL_VERSION, type BriefModel, type Excerpt, type Fact, type Source } from '../model/index.js';
+import {
+  BRIEF_MODEL_VERSION,
+  type BriefModel,
+  type Excerpt,
+  type Fact,
+  type Source,
+} from '../model/index.js';
 import { version } from '../shared/packageInfo.js';
 import { applyWindow } from './applyWindow.js';
 import { quotableSentences } from './candidates.js';
@@ -24,7 +30,11 @@ const FACT_RELEVANCE = 1;
  * 3. extract the facts stated in theme-relevant sentences,
  * 4. number the sources in order of first citation.
  */
-export function assembleBrief(spec: BriefSpec, corpus: Corpus, options: AssembleOptions): BriefModel {
+export function assembleBrief(
+  spec: BriefSpec,
+  corpus: Corpus,
+  options: AssembleOptions,
+): BriefModel {
   const canonical = corpus.documents.filter((d) => d.duplicate.canonical);
   const window = applyWindow(canonical, spec.window, options.asOf);
   const candidates = quotableSentences(window.documents);
@@ -39,20 +49,20 @@ export function assembleBrief(spec: BriefSpec, corpus: Corpus, options: Assemble
   const facts = dedupeFacts(relevantFacts).slice(0, spec.limits.facts);
 
   const citations = new Citations();
-  const excerpts = chosen.map(
-    (e, i): Excerpt => ({
-      id: `x${i + 1}`,
-      text: e.candidate.doc.text.slice(e.start, e.end),
-      docId: e.candidate.doc.id,
-      file: e.candidate.doc.file,
-      start: e.start,
-      end: e.end,
-      citation: citations.number(e.candidate.doc),
-      score: e.score,
-      matchedTerms: e.matchedTerms,
-    }),
+  const excerpts = chosen.map((e, i): Excerpt => ({
+    id: `x${i + 1}`,
+    text: e.candidate.doc.text.slice(e.start, e.end),
+    docId: e.candidate.doc.id,
+    file: e.candidate.doc.file,
+    start: e.start,
+    end: e.end,
+    citation: citations.number(e.candidate.doc),
+    score: e.score,
+    matchedTerms: e.matchedTerms,
+  }));
+  const factModels = facts.map(({ fact, doc }, i): Fact =>
+    toFact(fact, doc, i, citations.number(doc)),
   );
-  const factModels = facts.map(({ fact, doc }, i): Fact => toFact(fact, doc, i, citations.number(doc)));
 
   return {
     schemaVersion: BRIEF_MODEL_VERSION,

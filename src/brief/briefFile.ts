@@ -3,7 +3,13 @@ import { ThemeDefinition } from '../analysis/index.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
 
-export const MARKINGS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'] as const;
+export const MARKINGS = [
+  'TLP:CLEAR',
+  'TLP:GREEN',
+  'TLP:AMBER',
+  'TLP:AMBER+STRICT',
+  'TLP:RED',
+] as const;
 
 export const WindowSpec = z.union([
   z.literal('all'),
@@ -41,7 +47,10 @@ export const BriefFile = z
       .describe('theme ids or labels from the taxonomy, or inline theme definitions'),
     window: WindowSpec.default('all'),
     schedule: ScheduleSpec.optional(),
-    marking: z.enum(MARKINGS).optional().describe('TLP 2.0 distribution marking printed on every page'),
+    marking: z
+      .enum(MARKINGS)
+      .optional()
+      .describe('TLP 2.0 distribution marking printed on every page'),
     corpus: z.string().optional().describe('corpus folder, relative to the brief file'),
     limits: z
       .object({

@@ -34,7 +34,10 @@ export async function loadBrief(file: string, options: LoadBriefOptions): Promis
   const yaml = await readYamlFile(file, 'FILE_NOT_FOUND', resolve(options.cwd ?? '.', file));
   const brief = validateYaml(yaml, BriefFile, 'BRIEF_INVALID');
   checkTemplate(yaml, brief.audience, options.templates);
-  const corpus = brief.corpus === undefined ? undefined : resolve(options.cwd ?? '.', dirname(file), brief.corpus);
+  const corpus =
+    brief.corpus === undefined
+      ? undefined
+      : resolve(options.cwd ?? '.', dirname(file), brief.corpus);
   if (corpus !== undefined && !(await stat(corpus).catch(() => undefined))?.isDirectory()) {
     throw new BriefError('CORPUS_NOT_FOUND', `corpus folder "${brief.corpus}" does not exist`, {
       file: yaml.file,
@@ -81,7 +84,8 @@ export function resolveThemes(
   const seen = new Set<string>();
   const themes: Theme[] = [];
   entries.forEach((entry, index) => {
-    const theme = typeof entry === 'string' ? byName.get(normaliseName(entry)) : compileTheme(entry);
+    const theme =
+      typeof entry === 'string' ? byName.get(normaliseName(entry)) : compileTheme(entry);
     if (theme === undefined) {
       const name = String(entry);
       const labels = taxonomy.map((t) => t.label.toLowerCase());

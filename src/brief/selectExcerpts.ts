@@ -38,7 +38,9 @@ export function selectExcerpts(
   const scored = themes.map((theme) =>
     candidates.map((candidate) => ({ candidate, ...scorePassage(candidate.text, theme) })),
   );
-  const best = candidates.map((_, i) => Math.max(0, ...scored.map((perTheme) => perTheme[i]?.score ?? 0)));
+  const best = candidates.map((_, i) =>
+    Math.max(0, ...scored.map((perTheme) => perTheme[i]?.score ?? 0)),
+  );
   const pools: Scored[][] = scored.map((perTheme) =>
     perTheme
       .map((s, i) => ({ ...s, bestAnyTheme: best[i] ?? 0 }))
@@ -58,7 +60,11 @@ export function selectExcerpts(
   return chosen.flatMap((perTheme) => perTheme.sort((a, b) => b.score - a.score));
 }
 
-function bestRemaining(pool: Scored[], used: Set<Candidate>, already: ChosenExcerpt[]): Scored | undefined {
+function bestRemaining(
+  pool: Scored[],
+  used: Set<Candidate>,
+  already: ChosenExcerpt[],
+): Scored | undefined {
   let best: { item: Scored; value: number } | undefined;
   for (const item of pool) {
     if (used.has(item.candidate)) continue;
@@ -74,7 +80,8 @@ function bestRemaining(pool: Scored[], used: Set<Candidate>, already: ChosenExce
 
 /** Stable tie-break: earlier document, then earlier sentence. */
 function order(a: Scored, b: Scored): number {
-  if (a.candidate.doc.id !== b.candidate.doc.id) return a.candidate.doc.id < b.candidate.doc.id ? -1 : 1;
+  if (a.candidate.doc.id !== b.candidate.doc.id)
+    return a.candidate.doc.id < b.candidate.doc.id ? -1 : 1;
   return a.candidate.sentence.start - b.candidate.sentence.start;
 }
 

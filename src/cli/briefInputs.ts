@@ -11,7 +11,9 @@ const YAML = new Set(['.yaml', '.yml']);
 /** Brief files named on the command line; a folder stands for the briefs inside it. */
 export async function expandBriefPaths(inputs: string[], context: CliContext): Promise<string[]> {
   if (inputs.length === 0) {
-    throw new BriefError('USAGE', 'no brief given', { hint: 'name a brief file or a folder of briefs, e.g. briefs/' });
+    throw new BriefError('USAGE', 'no brief given', {
+      hint: 'name a brief file or a folder of briefs, e.g. briefs/',
+    });
   }
   const files: string[] = [];
   for (const input of inputs) {

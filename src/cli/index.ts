@@ -39,7 +39,10 @@ export async function main(argv: string[], context: CliContext): Promise<number>
     }
     const command = COMMANDS.find((c) => c.name === name);
     if (command === undefined) {
-      const close = closestMatch(name, COMMANDS.map((c) => c.name));
+      const close = closestMatch(
+        name,
+        COMMANDS.map((c) => c.name),
+      );
       throw new BriefError('USAGE', `unknown command "${name}"`, {
         hint: `${close ? `did you mean "${close}"? ` : ''}commands: ${COMMANDS.map((c) => c.name).join(', ')}`,
       });

@@ -13,8 +13,12 @@ export function parseFlags<T extends Options>(args: string[], options: T, usage:
     const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
     const flags = Object.keys(options).map((name) => `--${name}`);
     const close = unknown ? closestMatch(unknown, flags) : undefined;
-    throw new BriefError('USAGE', unknown ? `unknown option ${unknown}` : message.split('.')[0] ?? message, {
-      hint: `${close ? `did you mean ${close}? ` : ''}usage: ${usage}`,
-    });
+    throw new BriefError(
+      'USAGE',
+      unknown ? `unknown option ${unknown}` : (message.split('.')[0] ?? message),
+      {
+        hint: `${close ? `did you mean ${close}? ` : ''}usage: ${usage}`,
+      },
+    );
   }
 }

@@ -21,7 +21,7 @@ const ABBREVIATIONS = new Set(
 );
 
 /** Candidate sentence ends: terminal punctuation, closing quotes, then space and a capital or quote. */
-const BOUNDARY = /([.!?…]+)(["”’'»)\]]*)(\s+)(?=["“‘'«(\[]?[\p{Lu}\p{N}])/gu;
+const BOUNDARY = /([.!?…]+)(["”’'»)\]]*)(\s+)(?=["“‘'«([]?[\p{Lu}\p{N}])/gu;
 const COMPLETE = /[.!?…]["”’'»)\]]*$/u;
 
 /** Cleaned text (one paragraph per kept line, blank lines between) with offsets of every part. */

@@ -13,15 +13,25 @@ export const SourceRef = z
   .object({
     docId: z.string().describe('Stable id of the cleaned source document'),
     file: z.string().describe('Corpus file the document came from, relative to the corpus folder'),
-    start: z.number().int().nonnegative().describe('Offset of the first character in the cleaned text'),
-    end: z.number().int().nonnegative().describe('Offset just past the last character in the cleaned text'),
+    start: z
+      .number()
+      .int()
+      .nonnegative()
+      .describe('Offset of the first character in the cleaned text'),
+    end: z
+      .number()
+      .int()
+      .nonnegative()
+      .describe('Offset just past the last character in the cleaned text'),
     citation: z.number().int().positive().describe('Number of the entry in `sources`'),
   })
   .strict();
 
 export const Excerpt = SourceRef.extend({
   id: z.string(),
-  text: z.string().describe('Verbatim substring of the cleaned source: text === cleaned.slice(start, end)'),
+  text: z
+    .string()
+    .describe('Verbatim substring of the cleaned source: text === cleaned.slice(start, end)'),
   score: z.number().describe('Relevance to the section theme'),
   matchedTerms: z.array(z.string()).describe('Theme terms that matched, strongest first'),
 }).strict();
@@ -57,7 +67,9 @@ export const Source = z
     publisher: z.string().optional(),
     published: isoDate.optional(),
     truncated: z.boolean(),
-    alsoReportedBy: z.array(z.object({ docId: z.string(), file: z.string(), title: z.string() }).strict()),
+    alsoReportedBy: z.array(
+      z.object({ docId: z.string(), file: z.string(), title: z.string() }).strict(),
+    ),
   })
   .strict();
 

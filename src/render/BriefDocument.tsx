@@ -7,17 +7,34 @@ import { FactsPage } from './components/FactsPage.js';
 import { SectionPages } from './components/SectionPage.js';
 import { SourcesPage } from './components/SourcesPage.js';
 import type { Template } from './loadTemplate.js';
+import type { TemplateTexts } from './templateTexts.js';
 import { createStyles } from './styles.js';
 import type { Block } from './templateFile.js';
 
 /** The whole PDF: the template's blocks, in the template's order. */
-export function BriefDocument({ model, template }: { model: BriefModel; template: Template }): ReactElement<DocumentProps> {
+interface Props {
+  model: BriefModel;
+  template: Template;
+  texts: TemplateTexts;
+}
+
+export function BriefDocument({ model, template, texts }: Props): ReactElement<DocumentProps> {
   const styles = createStyles(template);
   // Fixed dates make the same inputs give the same bytes.
   const date = new Date(`${model.brief.asOf}T00:00:00Z`);
   const blocks: Record<Block, ReactElement> = {
-    cover: <CoverPage key="cover" model={model} template={template} styles={styles} />,
-    sections: <SectionPages key="sections" model={model} template={template} styles={styles} />,
+    cover: (
+      <CoverPage key="cover" model={model} template={template} texts={texts} styles={styles} />
+    ),
+    sections: (
+      <SectionPages
+        key="sections"
+        model={model}
+        template={template}
+        texts={texts}
+        styles={styles}
+      />
+    ),
     facts: <FactsPage key="facts" model={model} template={template} styles={styles} />,
     sources: <SourcesPage key="sources" model={model} template={template} styles={styles} />,
   };

@@ -9,7 +9,10 @@ const FAMILIES = {
     family: 'Noto Serif',
     fonts: [
       { file: '@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf' },
-      { file: '@expo-google-fonts/noto-serif/400Regular_Italic/NotoSerif_400Regular_Italic.ttf', fontStyle: 'italic' },
+      {
+        file: '@expo-google-fonts/noto-serif/400Regular_Italic/NotoSerif_400Regular_Italic.ttf',
+        fontStyle: 'italic',
+      },
       { file: '@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf', fontWeight: 700 },
     ],
   },
@@ -17,7 +20,10 @@ const FAMILIES = {
     family: 'Noto Sans',
     fonts: [
       { file: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf' },
-      { file: '@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf', fontStyle: 'italic' },
+      {
+        file: '@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf',
+        fontStyle: 'italic',
+      },
       { file: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf', fontWeight: 700 },
     ],
   },

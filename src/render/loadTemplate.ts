@@ -28,7 +28,8 @@ export async function listTemplates(cwd = process.cwd()): Promise<string[]> {
   const names = new Set<string>();
   for (const root of templateRoots(cwd)) {
     for (const entry of await readdir(root, { withFileTypes: true })) {
-      if (entry.isDirectory() && existsSync(join(root, entry.name, 'template.yaml'))) names.add(entry.name);
+      if (entry.isDirectory() && existsSync(join(root, entry.name, 'template.yaml')))
+        names.add(entry.name);
     }
   }
   return [...names].sort();
@@ -46,7 +47,11 @@ export async function loadTemplate(name: string, cwd = process.cwd()): Promise<T
     });
   }
   const file = join(dir, 'template.yaml');
-  const spec = validateYaml(await readYamlFile(file, 'TEMPLATE_INVALID'), TemplateFile, 'TEMPLATE_INVALID');
+  const spec = validateYaml(
+    await readYamlFile(file, 'TEMPLATE_INVALID'),
+    TemplateFile,
+    'TEMPLATE_INVALID',
+  );
   return {
     name: spec.name,
     description: spec.description,

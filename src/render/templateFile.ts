@@ -25,7 +25,13 @@ export const TemplateFile = z
         quote_background: colour.default('#f4f6f9'),
       })
       .strict()
-      .default({ accent: '#1f3a5f', text: '#1a1a1a', muted: '#5f6b7a', rule: '#c9d2dc', quote_background: '#f4f6f9' }),
+      .default({
+        accent: '#1f3a5f',
+        text: '#1a1a1a',
+        muted: '#5f6b7a',
+        rule: '#c9d2dc',
+        quote_background: '#f4f6f9',
+      }),
     blocks: z.array(z.enum(BLOCKS)).min(1).describe('which blocks, in which order'),
     text: z
       .object({

@@ -6,10 +6,17 @@ export type TextTemplate = (context: object) => string;
 
 const handlebars = Handlebars.create();
 
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const longDate = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 handlebars.registerHelper('date', (value: unknown) =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? longDate.format(new Date(`${value}T00:00:00Z`)) : String(value),
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? longDate.format(new Date(`${value}T00:00:00Z`))
+    : String(value),
 );
 handlebars.registerHelper('plural', (count: unknown, singular: unknown, plural: unknown) => {
   const n = Number(count);
@@ -19,7 +26,13 @@ handlebars.registerHelper('plural', (count: unknown, singular: unknown, plural: 
 handlebars.registerHelper('join', (items: unknown, key: unknown, separator: unknown) => {
   if (!Array.isArray(items)) return '';
   const sep = typeof separator === 'string' ? separator : ', ';
-  return items.map((item: unknown) => (typeof key === 'string' && item && typeof item === 'object' ? String((item as Record<string, unknown>)[key]) : String(item))).join(sep);
+  return items
+    .map((item: unknown) =>
+      typeof key === 'string' && item && typeof item === 'object'
+        ? String((item as Record<string, unknown>)[key])
+        : String(item),
+    )
+    .join(sep);
 });
 
 /**
@@ -56,16 +69,21 @@ export async function compileTextTemplate(file: string): Promise<TextTemplate> {
 
 function templateError(file: string, cause: unknown): BriefError {
   const message = cause instanceof Error ? cause.message : String(cause);
-  const position = /(?:line |- )(\d+)(?::| column )(\d+)/.exec(message) ?? /on line (\d+)/.exec(message);
+  const position =
+    /(?:line |- )(\d+)(?::| column )(\d+)/.exec(message) ?? /on line (\d+)/.exec(message);
   const missing = /"([^"]+)" not defined/.exec(message);
   return new BriefError(
     'TEMPLATE_INVALID',
-    missing ? `the template uses "${missing[1]}", which the brief model does not have` : `template error: ${message.split('\n')[0]}`,
+    missing
+      ? `the template uses "${missing[1]}", which the brief model does not have`
+      : `template error: ${message.split('\n')[0]}`,
     {
       file,
       ...(position?.[1] ? { line: Number(position[1]) } : {}),
       ...(position?.[2] ? { column: Number(position[2]) + 1 } : {}),
-      hint: missing ? 'see docs/template-context.md for the fields a template can use' : 'check the {{ }} expressions in this file',
+      hint: missing
+        ? 'see docs/template-context.md for the fields a template can use'
+        : 'check the {{ }} expressions in this file',
       cause,
     },
   );

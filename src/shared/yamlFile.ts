@@ -15,7 +15,11 @@ export interface LocatedYaml {
 }
 
 /** Read and parse a YAML file; `file` is how messages name it, `path` where it is (default: file). */
-export async function readYamlFile(file: string, code: ErrorCode = 'FILE_NOT_FOUND', path = file): Promise<LocatedYaml> {
+export async function readYamlFile(
+  file: string,
+  code: ErrorCode = 'FILE_NOT_FOUND',
+  path = file,
+): Promise<LocatedYaml> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -28,7 +32,6 @@ export async function readYamlFile(file: string, code: ErrorCode = 'FILE_NOT_FOU
   }
   return parseYaml(text, file);
 }
-
 
 export function parseYaml(text: string, file: string): LocatedYaml {
   const lineCounter = new LineCounter();

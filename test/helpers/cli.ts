@@ -12,8 +12,12 @@ export interface CliResult {
 }
 
 /** Run the compiled `brief` command as a user would, in its own process. */
-export function runBrief(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
-  if (!existsSync(MAIN)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+export function runBrief(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
+  if (!existsSync(MAIN))
+    throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [MAIN, ...args], {
       cwd: options.cwd ?? ROOT,

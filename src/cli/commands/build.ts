@@ -6,7 +6,7 @@ import { loadTemplate, renderPdf, type Template } from '../../render/index.js';
 import { BriefError, BriefErrors } from '../../shared/errors.js';
 import { writeFileAtomic } from '../../shared/files.js';
 import { expandBriefPaths, loadBriefs } from '../briefInputs.js';
-import type { CliContext, Command } from '../context.js';
+import type { Command } from '../context.js';
 import { parseFlags } from '../parseFlags.js';
 import { createReporter } from '../reporter.js';
 
@@ -32,36 +32,59 @@ export const buildCommand: Command = {
     );
     const format = values.format;
     if (format !== 'pdf' && format !== 'json') {
-      throw new BriefError('USAGE', `unknown format "${format}"`, { hint: 'use --format pdf or --format json' });
+      throw new BriefError('USAGE', `unknown format "${format}"`, {
+        hint: 'use --format pdf or --format json',
+      });
     }
     const asOf = parseAsOf(values['as-of'], context.now());
     const report = createReporter(context, values.quiet);
 
-    const { briefs, errors } = await loadBriefs(await expandBriefPaths(positionals, context), context);
+    const { briefs, errors } = await loadBriefs(
+      await expandBriefPaths(positionals, context),
+      context,
+    );
     if (errors.length > 0) throw BriefErrors.of(errors);
 
     const models: BriefModel[] = [];
     const corpora = new Map<string, Corpus>();
     for (const spec of briefs) {
-      const corpusDir = values.corpus ? resolve(context.cwd, values.corpus) : (spec.corpus ?? resolve(context.cwd, 'corpus'));
+      const corpusDir = values.corpus
+        ? resolve(context.cwd, values.corpus)
+        : (spec.corpus ?? resolve(context.cwd, 'corpus'));
       const corpus = await cachedCorpus(corpora, corpusDir, report.warn);
       const templateName = values.template ?? spec.audience;
       const template = format === 'pdf' ? await loadTemplate(templateName, context.cwd) : undefined;
       report.progress(`assembling ${spec.id}`);
-      const model = assembleBrief(spec, corpus, { asOf, ...(values.template ? { template: values.template } : {}) });
+      const model = assembleBrief(spec, corpus, {
+        asOf,
+        ...(values.template ? { template: values.template } : {}),
+      });
       if (template) {
-        const path = await writePdf(spec, model, template, join(resolve(context.cwd, values.out), spec.id), report.progress);
+        const path = await writePdf(
+          spec,
+          model,
+          template,
+          join(resolve(context.cwd, values.out), spec.id),
+          report.progress,
+        );
         report.done(`${relative(context.cwd, path)}  (${describe(model)})`);
       } else {
         models.push(model);
       }
     }
-    if (format === 'json') context.stdout.write(JSON.stringify(models.length === 1 ? models[0] : models, null, 2) + '\n');
+    if (format === 'json')
+      context.stdout.write(
+        JSON.stringify(models.length === 1 ? models[0] : models, null, 2) + '\n',
+      );
     return 0;
   },
 };
 
-async function cachedCorpus(cache: Map<string, Corpus>, dir: string, warn: (file: string, message: string) => void) {
+async function cachedCorpus(
+  cache: Map<string, Corpus>,
+  dir: string,
+  warn: (file: string, message: string) => void,
+) {
   const known = cache.get(dir);
   if (known) return known;
   const corpus = await loadCorpus(dir);
@@ -98,8 +121,14 @@ function describe(model: BriefModel): string {
 export function parseAsOf(value: string | undefined, now: Date): string {
   if (value === undefined) return now.toISOString().slice(0, 10);
   const date = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new BriefError('USAGE', `--as-of "${value}" is not a date`, { hint: 'write it as YYYY-MM-DD, e.g. --as-of 2026-11-23' });
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(date.getTime()) ||
+    date.toISOString().slice(0, 10) !== value
+  ) {
+    throw new BriefError('USAGE', `--as-of "${value}" is not a date`, {
+      hint: 'write it as YYYY-MM-DD, e.g. --as-of 2026-11-23',
+    });
   }
   return value;
 }

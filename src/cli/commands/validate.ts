@@ -10,12 +10,21 @@ export const validateCommand: Command = {
   summary: 'Check briefs (YAML, keys, themes, template) without building them',
   usage: USAGE,
   async run(args, context) {
-    const { values, positionals } = parseFlags(args, { quiet: { type: 'boolean', short: 'q', default: false } }, USAGE);
-    const { briefs, errors } = await loadBriefs(await expandBriefPaths(positionals, context), context);
+    const { values, positionals } = parseFlags(
+      args,
+      { quiet: { type: 'boolean', short: 'q', default: false } },
+      USAGE,
+    );
+    const { briefs, errors } = await loadBriefs(
+      await expandBriefPaths(positionals, context),
+      context,
+    );
     if (!values.quiet) {
       for (const brief of briefs) {
         const themes = brief.themes.map((t) => t.id).join(', ');
-        context.stdout.write(`ok ${brief.file}  (${brief.id}: ${themes}; template ${brief.audience})\n`);
+        context.stdout.write(
+          `ok ${brief.file}  (${brief.id}: ${themes}; template ${brief.audience})\n`,
+        );
       }
     }
     if (errors.length > 0) throw BriefErrors.of(errors);

@@ -1,16 +1,18 @@
 import { Page, Text, View } from '@react-pdf/renderer';
 import type { BriefModel } from '../../model/index.js';
 import type { Template } from '../loadTemplate.js';
+import type { TemplateTexts } from '../templateTexts.js';
 import type { Styles } from '../styles.js';
 import { Marking, PageFrame } from './PageFrame.js';
 
 interface Props {
   model: BriefModel;
   template: Template;
+  texts: TemplateTexts;
   styles: Styles;
 }
 
-export function CoverPage({ model, template, styles }: Props) {
+export function CoverPage({ model, template, texts, styles }: Props) {
   const { brief } = model;
   const rows: [string, string][] = [
     ['As of', brief.asOf],
@@ -36,9 +38,9 @@ export function CoverPage({ model, template, styles }: Props) {
           </View>
         ))}
       </View>
-      <Text style={styles.coverText}>{template.text.cover(model)}</Text>
+      <Text style={styles.coverText}>{texts.cover}</Text>
       <View style={styles.disclaimer}>
-        <Text style={styles.disclaimerText}>{template.text.disclaimer(model)}</Text>
+        <Text style={styles.disclaimerText}>{texts.disclaimer}</Text>
       </View>
       <PageFrame model={model} styles={styles} coverOnly />
     </Page>

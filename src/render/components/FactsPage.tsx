@@ -17,7 +17,15 @@ function groupBySentence(facts: readonly Fact[]): Fact[][] {
   return [...groups.values()];
 }
 
-export function FactsPage({ model, template, styles }: { model: BriefModel; template: Template; styles: Styles }) {
+export function FactsPage({
+  model,
+  template,
+  styles,
+}: {
+  model: BriefModel;
+  template: Template;
+  styles: Styles;
+}) {
   return (
     <Page size={template.page.size} style={styles.page} wrap>
       <PageFrame model={model} styles={styles} />
@@ -25,7 +33,9 @@ export function FactsPage({ model, template, styles }: { model: BriefModel; temp
         Key figures
       </Text>
       {model.facts.length === 0 ? (
-        <Text style={styles.empty}>No figures were stated in the passages relevant to this brief.</Text>
+        <Text style={styles.empty}>
+          No figures were stated in the passages relevant to this brief.
+        </Text>
       ) : (
         <>
           <View style={styles.tableHead} fixed>
@@ -43,9 +53,14 @@ export function FactsPage({ model, template, styles }: { model: BriefModel; temp
                   </Text>
                 ))}
               </View>
-              <Text style={[styles.td, styles.colKind]}>{[...new Set(group.map((f) => KIND_LABEL[f.kind]))].join(', ')}</Text>
+              <Text style={[styles.td, styles.colKind]}>
+                {[...new Set(group.map((f) => KIND_LABEL[f.kind]))].join(', ')}
+              </Text>
               <Text style={[styles.td, styles.colSentence]}>{group[0]?.sentence}</Text>
-              <Link src={`#source-${group[0]?.citation ?? 0}`} style={[styles.td, styles.colSource, styles.citation]}>
+              <Link
+                src={`#source-${group[0]?.citation ?? 0}`}
+                style={[styles.td, styles.colSource, styles.citation]}
+              >
                 [{group[0]?.citation}]
               </Link>
             </View>

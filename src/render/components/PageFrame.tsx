@@ -4,7 +4,11 @@ import { MARKING_COLOURS, type Styles } from '../styles.js';
 
 export function Marking({ marking, styles }: { marking: string | undefined; styles: Styles }) {
   if (marking === undefined) return null;
-  return <Text style={[styles.marking, { color: MARKING_COLOURS[marking] ?? '#FFFFFF' }]}>{marking}</Text>;
+  return (
+    <Text style={[styles.marking, { color: MARKING_COLOURS[marking] ?? '#FFFFFF' }]}>
+      {marking}
+    </Text>
+  );
 }
 
 interface Props {

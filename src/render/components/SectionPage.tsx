@@ -1,6 +1,7 @@
 import { Link, Page, Text, View } from '@react-pdf/renderer';
 import type { BriefModel, Excerpt, Section } from '../../model/index.js';
 import type { Template } from '../loadTemplate.js';
+import type { TemplateTexts } from '../templateTexts.js';
 import type { Styles } from '../styles.js';
 import { bookmark } from './bookmark.js';
 import { PageFrame } from './PageFrame.js';
@@ -8,6 +9,7 @@ import { PageFrame } from './PageFrame.js';
 interface Props {
   model: BriefModel;
   template: Template;
+  texts: TemplateTexts;
   styles: Styles;
 }
 
@@ -18,7 +20,7 @@ interface Props {
  */
 const SECTIONS_PER_PAGE = 6;
 
-export function SectionPages({ model, template, styles }: Props) {
+export function SectionPages({ model, template, texts, styles }: Props) {
   const chunks: Section[][] = [];
   for (let i = 0; i < model.sections.length; i += SECTIONS_PER_PAGE) {
     chunks.push(model.sections.slice(i, i + SECTIONS_PER_PAGE));
@@ -33,6 +35,7 @@ export function SectionPages({ model, template, styles }: Props) {
           section={section}
           number={c * SECTIONS_PER_PAGE + i + 1}
           template={template}
+          texts={texts}
           styles={styles}
         />
       ))}
@@ -40,16 +43,27 @@ export function SectionPages({ model, template, styles }: Props) {
   ));
 }
 
-function SectionBlock({ model, section, number, template, styles }: Props & { section: Section; number: number }) {
-  const sourceCount = new Set(section.excerpts.map((e) => e.citation)).size;
-  const intro = template.text.sectionIntro({ ...model, section, excerpts: section.excerpts, sourceCount });
+function SectionBlock({
+  model,
+  section,
+  number,
+  texts,
+  styles,
+}: Props & { section: Section; number: number }) {
+  const intro = texts.sectionIntro[section.themeId] ?? '';
   return (
     <View style={number > 1 ? { marginTop: 18 } : {}}>
       {/* A heading is never left alone at the foot of a page: it needs room for its intro and an excerpt. */}
-      <View minPresenceAhead={120} {...bookmark(`${number}. ${section.label}`)} id={`section-${section.themeId}`}>
+      <View
+        minPresenceAhead={120}
+        {...bookmark(`${number}. ${section.label}`)}
+        id={`section-${section.themeId}`}
+      >
         <Text style={styles.sectionKicker}>THEME {number}</Text>
         <Text style={styles.sectionTitle}>{section.label}</Text>
-        {section.description ? <Text style={styles.sectionDescription}>{section.description}</Text> : null}
+        {section.description ? (
+          <Text style={styles.sectionDescription}>{section.description}</Text>
+        ) : null}
         <Text style={styles.sectionIntro}>{intro}</Text>
       </View>
       {section.excerpts.map((excerpt) => (
@@ -59,7 +73,15 @@ function SectionBlock({ model, section, number, template, styles }: Props & { se
   );
 }
 
-function ExcerptBlock({ excerpt, model, styles }: { excerpt: Excerpt; model: BriefModel; styles: Styles }) {
+function ExcerptBlock({
+  excerpt,
+  model,
+  styles,
+}: {
+  excerpt: Excerpt;
+  model: BriefModel;
+  styles: Styles;
+}) {
   const source = model.sources.find((s) => s.citation === excerpt.citation);
   return (
     // An excerpt is at most a few sentences, so it always fits on a page: keep it whole.

@@ -5,7 +5,15 @@ import type { Styles } from '../styles.js';
 import { bookmark } from './bookmark.js';
 import { PageFrame } from './PageFrame.js';
 
-export function SourcesPage({ model, template, styles }: { model: BriefModel; template: Template; styles: Styles }) {
+export function SourcesPage({
+  model,
+  template,
+  styles,
+}: {
+  model: BriefModel;
+  template: Template;
+  styles: Styles;
+}) {
   return (
     <Page size={template.page.size} style={styles.page} wrap>
       <PageFrame model={model} styles={styles} />
@@ -20,17 +28,22 @@ export function SourcesPage({ model, template, styles }: { model: BriefModel; te
 }
 
 function SourceEntry({ source, styles }: { source: Source; styles: Styles }) {
-  const meta = [source.publisher, source.published, source.url ?? source.file].filter(Boolean).join(' · ');
+  const meta = [source.publisher, source.published, source.url ?? source.file]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <View style={styles.sourceEntry} id={`source-${source.citation}`} wrap={false}>
       <Text style={styles.sourceNumber}>[{source.citation}]</Text>
       <View style={styles.sourceBody}>
         <Text style={styles.sourceTitle}>{source.title}</Text>
         <Text style={styles.sourceMeta}>{meta}</Text>
-        {source.truncated ? <Text style={styles.sourceMeta}>This copy is cut off before its end.</Text> : null}
+        {source.truncated ? (
+          <Text style={styles.sourceMeta}>This copy is cut off before its end.</Text>
+        ) : null}
         {source.alsoReportedBy.length > 0 ? (
           <Text style={styles.sourceMeta}>
-            Also reported by: {source.alsoReportedBy.map((o) => `${o.title} (${o.file})`).join('; ')}
+            Also reported by:{' '}
+            {source.alsoReportedBy.map((o) => `${o.title} (${o.file})`).join('; ')}
           </Text>
         ) : null}
       </View>

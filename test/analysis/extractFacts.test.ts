@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../src/analysis/index.js';
+
+const facts = (text: string) =>
+  extractFacts(text, [{ start: 0, end: text.length }]).map((f) => ({
+    kind: f.kind,
+    value: f.value,
+    text: f.text,
+  }));
+
+describe('extractFacts', () => {
+  it('normalises money to a currency code and a full amount', () => {
+    expect(facts('It will invest the remaining $1.09bn in ports.')).toEqual([
+      { kind: 'money', value: 'USD 1,090,000,000', text: '$1.09bn' },
+    ]);
+    expect(facts('Moscow cancelled almost US $10 billion of debt.')[0]).toMatchObject({
+      value: 'USD 10,000,000,000',
+      text: 'US $10 billion',
+    });
+    expect(facts('A €5m grant and 300 million roubles.').map((f) => f.value)).toEqual([
+      'EUR 5,000,000',
+      'RUB 300,000,000',
+    ]);
+    expect(facts('Trade reached USD 2.5 billion.')[0]?.value).toBe('USD 2,500,000,000');
+  });
+  it('does not read the article "a" as an Australian dollar', () => {
+    expect(facts('They signed a $10 billion deal.')[0]).toMatchObject({
+      value: 'USD 10,000,000,000',
+      text: '$10 billion',
+    });
+  });
+  it('finds percentages and years, but not a year inside a figure', () => {
+    expect(facts('In 2014 it wrote off 90%, or 2,014 tonnes, of $2014 owed.')).toEqual([
+      { kind: 'year', value: '2014', text: '2014' },
+      { kind: 'percent', value: '90%', text: '90%' },
+      { kind: 'money', value: 'USD 2,014', text: '$2014' },
+    ]);
+  });
+  it('gives offsets that point at the figure as written', () => {
+    const text = 'Trade was just $100 million in 2013.';
+    for (const fact of extractFacts(text, [{ start: 0, end: text.length }])) {
+      expect(text.slice(fact.start, fact.end)).toBe(fact.text);
+    }
+  });
+});

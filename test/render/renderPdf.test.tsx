@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { BriefModel } from '../../src/model/index.js';
+import { loadTemplate, renderPdf } from '../../src/render/index.js';
+import { readPdf } from '../helpers/readPdf.js';
+
+const template = await loadTemplate('analyst');
+
+/** A hand-made model: rendering is tested from the seam, without any corpus. */
+function model(
+  overrides: Partial<BriefModel> = {},
+  excerptText = 'Officials said the new pipeline would open next spring.',
+): BriefModel {
+  const excerpt = (i: number) => ({
+    id: `x${i}`,
+    text: excerptText,
+    docId: 'doc-a',
+    file: 'doc-a.txt',
+    start: 0,
+    end: excerptText.length,
+    citation: 1,
+    score: 5,
+    matchedTerms: ['pipeline'],
+  });
+  return {
+    schemaVersion: '1.0',
+    generator: 'briefgen test',
+    brief: {
+      id: 'render-test',
+      title: 'Render test brief',
+      audience: 'analyst',
+      asOf: '2026-01-05',
+      marking: 'TLP:AMBER',
+      window: 'all documents',
+      themes: [{ id: 'energy', label: 'Energy' }],
+    },
+    corpus: { documents: 1, quotable: 1, duplicates: 0, skippedFiles: 0 },
+    sections: [
+      {
+        themeId: 'energy',
+        label: 'Energy',
+        description: 'Oil and gas.',
+        excerpts: [excerpt(1), excerpt(2)],
+      },
+    ],
+    facts: [
+      {
+        id: 'f1',
+        kind: 'money',
+        value: 'USD 5,000,000',
+        text: '$5m',
+        sentence: 'It cost $5m.',
+        docId: 'doc-a',
+        file: 'doc-a.txt',
+        start: 0,
+        end: 3,
+        citation: 1,
+        amount: 5e6,
+        currency: 'USD',
+      },
+    ],
+    sources: [
+      {
+        citation: 1,
+        docId: 'doc-a',
+        file: 'doc-a.txt',
+        title: 'Pipeline to open in spring',
+        truncated: false,
+        alsoReportedBy: [],
+      },
+    ],
+    ...overrides,
+  };
+}
+
+describe('renderPdf', () => {
+  it('writes title, sections, facts and sources, with metadata from the model', async () => {
+    const pdf = await readPdf(await renderPdf(model(), template));
+    expect(pdf.text).toContain('Render test brief');
+    expect(pdf.text).toContain('“Officials said the new pipeline would open next spring.” [1]');
+    expect(pdf.text).toContain('USD 5,000,000');
+    expect(pdf.text).toContain('Pipeline to open in spring');
+    expect(pdf.info).toMatchObject({
+      Title: 'Render test brief',
+      Keywords: 'Energy',
+      Creator: 'briefgen test',
+      CreationDate: 'D:20260105000000Z',
+    });
+    expect(pdf.outline).toEqual(['1. Energy', 'Key figures', 'Sources']);
+  });
+  it('prints "Page X of Y" and the marking on every page', async () => {
+    const pdf = await readPdf(await renderPdf(model(), template));
+    pdf.pages.forEach((text, i) => {
+      expect(text).toContain(`Page ${i + 1} of ${pdf.numPages}`);
+      expect(text).toContain('TLP:AMBER');
+    });
+  });
+  it('links every citation to its entry in the sources list', async () => {
+    const pdf = await readPdf(await renderPdf(model(), template));
+    const sourcesPage = pdf.pages.findIndex((text) => text.includes('Sources [1]'));
+    expect(pdf.links.length).toBeGreaterThan(0);
+    expect(pdf.links.every((link) => link.target === sourcesPage)).toBe(true);
+  });
+  it('gives the same bytes for the same model', async () => {
+    const a = await renderPdf(model(), template);
+    const b = await renderPdf(model(), template);
+    expect(Buffer.compare(a, b)).toBe(0);
+  });
+  it('prints corpus text literally, never as template code or markup', async () => {
+    const text = 'He wrote {{brief.title}} and <b>bold</b> &amp; left.';
+    const pdf = await readPdf(await renderPdf(model({}, text), template));
+    expect(pdf.text).toContain('He wrote {{brief.title}} and <b>bold</b> &amp; left.');
+  });
+  it('wraps a long unbreakable token instead of running it off the page', async () => {
+    const token = 'x'.repeat(3000);
+    const pdf = await readPdf(await renderPdf(model({}, `See ${token} now.`), template));
+    const printed = pdf.text.replace(/[^x]/g, '').length;
+    expect(printed).toBeGreaterThanOrEqual(2 * 3000);
+    for (const { rightmost, width } of pdf.extents) expect(rightmost).toBeLessThanOrEqual(width);
+  });
+  it('keeps footers on a long brief (lineHeight only on leaf text)', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({
+      themeId: `t${i}`,
+      label: `Theme ${i}`,
+      description: '',
+      excerpts: model().sections[0]!.excerpts.map((e) => ({
+        ...e,
+        id: `${e.id}-${i}`,
+        text: `${'Long sentence about energy. '.repeat(20)}`,
+      })),
+    }));
+    const pdf = await readPdf(await renderPdf(model({ sections: many }), template));
+    expect(pdf.numPages).toBeGreaterThan(8);
+    pdf.pages.forEach((text, i) => expect(text).toContain(`Page ${i + 1} of ${pdf.numPages}`));
+  });
+});

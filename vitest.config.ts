@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Tests that spawn the CLI and render PDFs are heavy; two workers match the 2-core CI machine.
+    maxWorkers: 2,
+  },
+});
