@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Tests that spawn the CLI and render PDFs are heavy; two workers match the 2-core CI machine.
     maxWorkers: 2,
+    reporters: ['default', './test/helpers/summaryReporter.ts'],
   },
 });

@@ -16,7 +16,8 @@ import { packageRoot } from '../src/shared/packageInfo.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const cli = join(packageRoot, 'dist', 'src', 'cli', 'main.js');
-const rssHook = 'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss="+process.resourceUsage().maxRSS+"\\n"))';
+const rssHook =
+  'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss="+process.resourceUsage().maxRSS+"\\n"))';
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -36,7 +37,11 @@ function timeProcess(args: string[]): { ms: number; rssKb: number } {
 
 function wholeProcess(label: string, args: string[]) {
   const runs = Array.from({ length: RUNS }, () => timeProcess(args));
-  return { label, ms: median(runs.map((r) => r.ms)), rssMb: Math.max(...runs.map((r) => r.rssKb)) / 1024 };
+  return {
+    label,
+    ms: median(runs.map((r) => r.ms)),
+    rssMb: Math.max(...runs.map((r) => r.rssKb)) / 1024,
+  };
 }
 
 async function renderTimes(model: BriefModel, template: Awaited<ReturnType<typeof loadTemplate>>) {
@@ -54,7 +59,10 @@ async function renderTimes(model: BriefModel, template: Awaited<ReturnType<typeo
 
 /** A synthetic model of `sections` themes with three long excerpts each (about one page per section). */
 function syntheticModel(base: BriefModel, sections: number): BriefModel {
-  const text = 'The delegation discussed oil, gas and mineral exploration in detail, and both sides agreed to meet again. '.repeat(6).trim();
+  const text =
+    'The delegation discussed oil, gas and mineral exploration in detail, and both sides agreed to meet again. '
+      .repeat(6)
+      .trim();
   const source = base.sources[0];
   return {
     ...base,
@@ -63,8 +71,15 @@ function syntheticModel(base: BriefModel, sections: number): BriefModel {
       label: `Theme ${s + 1}`,
       description: 'A synthetic section for measuring layout cost.',
       excerpts: Array.from({ length: 4 }, (_, e) => ({
-        id: `x${s}-${e}`, text, docId: source?.docId ?? 'doc', file: source?.file ?? 'doc.txt', start: 0, end: text.length,
-        citation: 1, score: 5, matchedTerms: ['oil'],
+        id: `x${s}-${e}`,
+        text,
+        docId: source?.docId ?? 'doc',
+        file: source?.file ?? 'doc.txt',
+        start: 0,
+        end: text.length,
+        citation: 1,
+        score: 5,
+        matchedTerms: ['oil'],
       })),
     })),
   };
@@ -74,12 +89,24 @@ const out = mkdtempSync(join(tmpdir(), 'briefgen-bench-'));
 const weekly = join(packageRoot, 'briefs', 'weekly-overview.yaml');
 const baseline = wholeProcess('node -e 0 (baseline)', ['-e', '0']);
 const help = wholeProcess('brief --version', [cli, '--version']);
-const build = wholeProcess('brief build weekly-overview', [cli, 'build', weekly, '--out', out, '--as-of', '2026-11-23', '--quiet']);
+const build = wholeProcess('brief build weekly-overview', [
+  cli,
+  'build',
+  weekly,
+  '--out',
+  out,
+  '--as-of',
+  '2026-11-23',
+  '--quiet',
+]);
 const pdfDir = join(out, 'weekly-overview');
 const pdfBytes = readFileSync(join(pdfDir, readdirSync(pdfDir)[0] ?? '')).length;
 
 const corpus = await loadCorpus(join(packageRoot, 'corpus'));
-const spec = await loadBrief(weekly, { taxonomy: await loadTaxonomy(), templates: await listTemplates() });
+const spec = await loadBrief(weekly, {
+  taxonomy: await loadTaxonomy(),
+  templates: await listTemplates(),
+});
 const t0 = performance.now();
 const model = assembleBrief(spec, corpus, { asOf: '2026-11-23' });
 const assembleMs = performance.now() - t0;
@@ -93,7 +120,10 @@ const rows = [
   `briefgen bench: medians of ${RUNS} runs on ${process.platform}/${process.arch}, Node ${process.version}`,
   '',
   'Whole process (wall time, peak RSS)',
-  ...[baseline, help, build].map((r) => `  ${r.label.padEnd(32)} ${ms(r.ms).padStart(8)}  ${r.rssMb.toFixed(0).padStart(4)} MB  ${(r.ms / baseline.ms).toFixed(1)}x baseline`),
+  ...[baseline, help, build].map(
+    (r) =>
+      `  ${r.label.padEnd(32)} ${ms(r.ms).padStart(8)}  ${r.rssMb.toFixed(0).padStart(4)} MB  ${(r.ms / baseline.ms).toFixed(1)}x baseline`,
+  ),
   `  weekly-overview PDF size         ${(pdfBytes / 1024).toFixed(0)} KB`,
   '',
   'In process',

@@ -8,3 +8,4 @@ export {
   type Theme,
   type ThemeTerm,
 } from './themes.js';
+export { tokenize, type Token } from './tokens.js';

@@ -1,4 +1,5 @@
 import type { Theme } from './themes.js';
+import { findTerm, tokenize, type Token } from './tokens.js';
 
 export interface PassageScore {
   score: number;
@@ -16,50 +17,41 @@ const LENGTH_WEIGHT = 0.5;
 /**
  * How strongly a passage is about a theme: each matched term adds its weight, saturated by
  * repetition (BM25-like) and normalised by length; terms that argue against the theme subtract.
+ * Pass tokens when scoring one passage against many themes.
  */
-export function scorePassage(text: string, theme: Theme): PassageScore {
-  const words = text.split(/\s+/).filter(Boolean).length;
-  const lengthNorm = 1 - LENGTH_WEIGHT + (LENGTH_WEIGHT * words) / TYPICAL_WORDS;
+export function scorePassage(passage: string | readonly Token[], theme: Theme): PassageScore {
+  const tokens = typeof passage === 'string' ? tokenize(passage) : passage;
+  const lengthNorm = 1 - LENGTH_WEIGHT + (LENGTH_WEIGHT * tokens.length) / TYPICAL_WORDS;
   const contributions: { term: string; value: number }[] = [];
-  const counted = new Set<string>();
   for (const term of theme.terms) {
-    const count = countMatches(text, term.pattern, !term.properNoun && !term.term.includes(' '));
-    if (count === 0 || counted.has(term.term)) continue;
-    counted.add(term.term);
+    const singleCommonWord = !term.properNoun && term.shape.words.length === 1;
+    const count = findTerm(tokens, term.shape).filter(
+      (i) => !(singleCommonWord && insideProperName(tokens, i)),
+    ).length;
+    if (count === 0 || contributions.some((c) => c.term === term.term)) continue;
     const saturated = (count * (SATURATION + 1)) / (count + SATURATION * lengthNorm);
     contributions.push({ term: term.term, value: term.weight * saturated });
   }
   let score = contributions.reduce((sum, c) => sum + c.value, 0);
   for (const term of theme.against) {
-    if (countMatches(text, term.pattern) > 0) score -= term.weight * 2;
+    if (findTerm(tokens, term.shape).length > 0) score -= term.weight * 2;
   }
   contributions.sort((a, b) => b.value - a.value || a.term.localeCompare(b.term));
   return { score: Math.max(0, score), matchedTerms: contributions.map((c) => c.term) };
 }
 
-function countMatches(text: string, pattern: RegExp, skipProperNames = false): number {
-  pattern.lastIndex = 0;
-  let count = 0;
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(text)) !== null) {
-    if (!(skipProperNames && insideProperName(text, match.index, match[0]))) count++;
-  }
-  return count;
-}
+const capitalised = (token: Token | undefined) => token !== undefined && /^\p{Lu}/u.test(token.raw);
+const LINKS = new Set(['of', 'and', 'for']);
 
 /**
  * "Workers’ Party", "Ministry of Natural Resources": a common word capitalised inside a name
- * says nothing about the theme. A capitalised match counts only at the start of a sentence or
- * when the words around it are not capitalised too.
+ * says nothing about the theme. A capitalised match counts only at the start of the passage or
+ * when the words around it are not capitalised too. Acronyms ("LNG") always count.
  */
-function insideProperName(text: string, index: number, matched: string): boolean {
-  if (!/^\p{Lu}/u.test(matched) || /^\p{Lu}+$/u.test(matched)) return false;
-  const before = text.slice(Math.max(0, index - 3), index);
-  if (index === 0 || /[.!?]["”’]?\s+$/u.test(before)) return false;
-  const next = /^[’'s]*\s+(\p{L})/u.exec(text.slice(index + matched.length));
-  const previous = /(\p{L})[\p{L}-]*\s+(?:of\s+|and\s+)?$/u.exec(
-    text.slice(Math.max(0, index - 40), index),
-  );
-  const capital = (c: string | undefined) => c !== undefined && /\p{Lu}/u.test(c);
-  return capital(next?.[1]) || capital(previous?.[1]);
+function insideProperName(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i];
+  if (!token || i === 0 || !capitalised(token) || token.raw === token.raw.toUpperCase())
+    return false;
+  const previous = LINKS.has(tokens[i - 1]?.norm ?? '') ? tokens[i - 2] : tokens[i - 1];
+  return capitalised(tokens[i + 1]) || (i > 1 && capitalised(previous));
 }

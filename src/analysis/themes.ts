@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { packagePath } from '../shared/packageInfo.js';
 import { readYamlFile, validateYaml } from '../shared/yamlFile.js';
+import { termShape, type TermShape } from './tokens.js';
 
 const TermWeights = z.union([
   z.record(z.string().min(1), z.number().min(0.1).max(5)),
@@ -27,7 +28,7 @@ export type ThemeDefinition = z.infer<typeof ThemeDefinition>;
 export interface ThemeTerm {
   term: string;
   weight: number;
-  pattern: RegExp;
+  shape: TermShape;
   /** Written with a capital ("Khasan"): a name, so a capitalised match is the point, not noise. */
   properNoun: boolean;
 }
@@ -56,20 +57,14 @@ export function compileTheme(definition: ThemeDefinition): Theme {
   };
 }
 
-/** "explor*" → prefix; "rare earth" → phrase with space or hyphen; "worker" → also "workers". */
+/** "explor*" → prefix; "rare earth" → phrase (space or hyphen); "worker" → also "workers". */
 function compileTerm(raw: string, weight: number): ThemeTerm {
   const term = raw.trim().toLowerCase();
-  const prefix = term.endsWith('*');
-  const body = (prefix ? term.slice(0, -1) : term)
-    .split(/\s+/)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[\\s-]+');
-  const ending = prefix ? '[\\p{L}\\p{N}-]*' : '(?:s|es)?';
   return {
-    term: prefix ? term.slice(0, -1) : term,
+    term: term.endsWith('*') ? term.slice(0, -1) : term,
     weight,
+    shape: termShape(term),
     properNoun: /\p{Lu}/u.test(raw),
-    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${body}${ending}(?![\\p{L}\\p{N}])`, 'giu'),
   };
 }
 

@@ -44,7 +44,9 @@ export function assembleBrief(
     sentencesPerExcerpt: spec.limits.sentences_per_excerpt,
   });
   const relevantFacts = candidates
-    .filter((c) => spec.themes.some((theme) => scorePassage(c.text, theme).score >= FACT_RELEVANCE))
+    .filter((c) =>
+      spec.themes.some((theme) => scorePassage(c.tokens, theme).score >= FACT_RELEVANCE),
+    )
     .flatMap((c) => extractFacts(c.doc.text, [c.sentence]).map((fact) => ({ fact, doc: c.doc })));
   const facts = dedupeFacts(relevantFacts).slice(0, spec.limits.facts);
 

@@ -1,3 +1,4 @@
+import { tokenize, type Token } from '../analysis/index.js';
 import type { CorpusDocument, Sentence } from '../corpus/index.js';
 
 /** A sentence that may be quoted: complete, in a body paragraph, of readable length. */
@@ -5,6 +6,8 @@ export interface Candidate {
   doc: CorpusDocument;
   sentence: Sentence;
   text: string;
+  /** Tokenised once, scored against every theme. */
+  tokens: Token[];
 }
 
 const MIN_WORDS = 8;
@@ -17,9 +20,9 @@ export function quotableSentences(documents: readonly CorpusDocument[]): Candida
       if (!sentence.complete) continue;
       if (doc.paragraphs[sentence.paragraph]?.kind !== 'body') continue;
       const text = doc.text.slice(sentence.start, sentence.end);
-      const words = text.split(/\s+/).length;
-      if (words < MIN_WORDS || words > MAX_WORDS) continue;
-      result.push({ doc, sentence, text });
+      const tokens = tokenize(text);
+      if (tokens.length < MIN_WORDS || tokens.length > MAX_WORDS) continue;
+      result.push({ doc, sentence, text, tokens });
     }
   }
   return result;

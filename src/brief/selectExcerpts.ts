@@ -36,7 +36,7 @@ export function selectExcerpts(
   limits: { perTheme: number; sentencesPerExcerpt: number },
 ): ChosenExcerpt[] {
   const scored = themes.map((theme) =>
-    candidates.map((candidate) => ({ candidate, ...scorePassage(candidate.text, theme) })),
+    candidates.map((candidate) => ({ candidate, ...scorePassage(candidate.tokens, theme) })),
   );
   const best = candidates.map((_, i) =>
     Math.max(0, ...scored.map((perTheme) => perTheme[i]?.score ?? 0)),

@@ -10,7 +10,16 @@ export interface CliContext {
 
 export interface Command {
   name: string;
-  summary: string;
   usage: string;
   run(args: string[], context: CliContext): Promise<number>;
+}
+
+/**
+ * What `brief --help` needs to know of a command, without loading it: importing the
+ * renderer costs ~0.3 s, which `brief --version` should not pay.
+ */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
 }

@@ -1,14 +1,14 @@
 import { version } from '../shared/packageInfo.js';
 import { BriefError } from '../shared/errors.js';
 import { closestMatch } from '../shared/suggest.js';
-import { buildCommand } from './commands/build.js';
-import { validateCommand } from './commands/validate.js';
-import type { CliContext, Command } from './context.js';
+import { COMMANDS } from './commands/index.js';
+import type { CliContext } from './context.js';
 import { exitCodeFor, formatError } from './printError.js';
 
-export const COMMANDS: readonly Command[] = [buildCommand, validateCommand];
+export { COMMANDS };
 
-function help(): string {
+async function help(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((c) => c.load()));
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
     `brief ${version}: turn a corpus of news articles into cited briefing PDFs`,
@@ -18,7 +18,7 @@ function help(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    ...COMMANDS.map((c) => `  ${c.usage}`),
+    ...commands.map((c) => `  ${c.usage}`),
     '',
     'Options: --help, --version. Exit codes: 0 done, 1 run failure, 2 usage or input error.',
     'See README.md for the brief YAML reference.',
@@ -30,15 +30,15 @@ export async function main(argv: string[], context: CliContext): Promise<number>
   const [name, ...rest] = argv;
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      context.stdout.write(help());
+      context.stdout.write(await help());
       return name === undefined ? 2 : 0;
     }
     if (name === '--version' || name === '-v') {
       context.stdout.write(`${version}\n`);
       return 0;
     }
-    const command = COMMANDS.find((c) => c.name === name);
-    if (command === undefined) {
+    const entry = COMMANDS.find((c) => c.name === name);
+    if (entry === undefined) {
       const close = closestMatch(
         name,
         COMMANDS.map((c) => c.name),
@@ -47,8 +47,9 @@ export async function main(argv: string[], context: CliContext): Promise<number>
         hint: `${close ? `did you mean "${close}"? ` : ''}commands: ${COMMANDS.map((c) => c.name).join(', ')}`,
       });
     }
+    const command = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
-      context.stdout.write(`${command.summary}\n\nUsage: ${command.usage}\n`);
+      context.stdout.write(`${entry.summary}\n\nUsage: ${command.usage}\n`);
       return 0;
     }
     return await command.run(rest, context);
@@ -58,4 +59,4 @@ export async function main(argv: string[], context: CliContext): Promise<number>
   }
 }
 
-export type { CliContext, Command } from './context.js';
+export type { CliContext, Command, CommandEntry } from './context.js';

@@ -95,6 +95,8 @@ export function createStyles(template: Template) {
     },
     disclaimerText: { fontFamily: SANS, fontSize: 8, lineHeight: 1.4, color: c.muted },
 
+    sectionHeader: {},
+    sectionHeaderFollowing: { marginTop: 18 },
     sectionKicker: { fontFamily: SANS, fontWeight: 700, fontSize: 8, color: c.muted },
     sectionTitle: {
       fontFamily: SANS,
@@ -141,6 +143,7 @@ export function createStyles(template: Template) {
       color: c.accent,
       marginBottom: 10,
     },
+    h2Following: { marginTop: 22 },
     tableHead: {
       flexDirection: 'row',
       borderBottomWidth: 1,

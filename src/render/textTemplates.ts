@@ -60,7 +60,7 @@ export async function compileTextTemplate(file: string): Promise<TextTemplate> {
   }
   return (context) => {
     try {
-      return compiled(context).trim();
+      return foldLines(compiled(context));
     } catch (cause) {
       throw templateError(file, cause);
     }
@@ -87,4 +87,16 @@ function templateError(file: string, cause: unknown): BriefError {
       cause,
     },
   );
+}
+
+/**
+ * Template authors wrap long lines freely: as in Markdown, a single line break is a space and
+ * a blank line starts a new paragraph.
+ */
+export function foldLines(text: string): string {
+  return text
+    .trim()
+    .split(/\n[ \t]*\n\s*/)
+    .map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ').trim())
+    .join('\n\n');
 }

@@ -15,7 +15,6 @@ const USAGE =
 
 export const buildCommand: Command = {
   name: 'build',
-  summary: 'Build briefs into PDFs (or print their BriefModel as JSON)',
   usage: USAGE,
   async run(args, context) {
     const { values, positionals } = parseFlags(

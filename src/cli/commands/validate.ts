@@ -7,7 +7,6 @@ const USAGE = 'brief validate <brief.yaml | folder>... [--quiet]';
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'Check briefs (YAML, keys, themes, template) without building them',
   usage: USAGE,
   async run(args, context) {
     const { values, positionals } = parseFlags(

@@ -17,6 +17,12 @@ function groupBySentence(facts: readonly Fact[]): Fact[][] {
   return [...groups.values()];
 }
 
+const firstYear = (group: Fact[]) => Number(group.find((f) => f.kind === 'year')?.value ?? 0);
+
+/**
+ * Figures (money, shares) first; sentences that only carry years follow as dated references,
+ * in date order, so the table of figures is not drowned in dates.
+ */
 export function FactsPage({
   model,
   template,
@@ -26,47 +32,82 @@ export function FactsPage({
   template: Template;
   styles: Styles;
 }) {
+  const groups = groupBySentence(model.facts);
+  const figures = groups.filter((g) => g.some((f) => f.kind !== 'year'));
+  const dated = groups
+    .filter((g) => g.every((f) => f.kind === 'year'))
+    .sort((a, b) => firstYear(a) - firstYear(b));
   return (
     <Page size={template.page.size} style={styles.page} wrap>
       <PageFrame model={model} styles={styles} />
       <Text style={styles.h2} {...bookmark('Key figures')} id="facts">
         Key figures
       </Text>
-      {model.facts.length === 0 ? (
+      {figures.length === 0 ? (
         <Text style={styles.empty}>
           No figures were stated in the passages relevant to this brief.
         </Text>
       ) : (
-        <>
-          <View style={styles.tableHead} fixed>
-            <Text style={[styles.th, styles.colFigure]}>FIGURE</Text>
-            <Text style={[styles.th, styles.colKind]}>KIND</Text>
-            <Text style={[styles.th, styles.colSentence]}>AS REPORTED</Text>
-            <Text style={[styles.th, styles.colSource]}>SOURCE</Text>
-          </View>
-          {groupBySentence(model.facts).map((group) => (
-            <View key={group[0]?.id} style={styles.tableRow} wrap={false}>
-              <View style={styles.colFigure}>
-                {group.map((fact) => (
-                  <Text key={fact.id} style={styles.tdStrong}>
-                    {fact.value}
-                  </Text>
-                ))}
-              </View>
-              <Text style={[styles.td, styles.colKind]}>
-                {[...new Set(group.map((f) => KIND_LABEL[f.kind]))].join(', ')}
-              </Text>
-              <Text style={[styles.td, styles.colSentence]}>{group[0]?.sentence}</Text>
-              <Link
-                src={`#source-${group[0]?.citation ?? 0}`}
-                style={[styles.td, styles.colSource, styles.citation]}
-              >
-                [{group[0]?.citation}]
-              </Link>
-            </View>
-          ))}
-        </>
+        <FactTable groups={figures} heading="FIGURE" styles={styles} />
       )}
+      {dated.length > 0 ? (
+        <>
+          <Text style={[styles.h2, styles.h2Following]} minPresenceAhead={60}>
+            Dated references
+          </Text>
+          <FactTable groups={dated} heading="YEAR" styles={styles} />
+        </>
+      ) : null}
     </Page>
+  );
+}
+
+function FactTable({
+  groups,
+  heading,
+  styles,
+}: {
+  groups: Fact[][];
+  heading: string;
+  styles: Styles;
+}) {
+  return (
+    <>
+      <View style={styles.tableHead} minPresenceAhead={40}>
+        <Text style={[styles.th, styles.colFigure]}>{heading}</Text>
+        <Text style={[styles.th, styles.colKind]}>KIND</Text>
+        <Text style={[styles.th, styles.colSentence]}>AS REPORTED</Text>
+        <Text style={[styles.th, styles.colSource]}>SOURCE</Text>
+      </View>
+      {groups.map((group) => (
+        <FactRow key={group[0]?.id} group={group} styles={styles} />
+      ))}
+    </>
+  );
+}
+
+function FactRow({ group, styles }: { group: Fact[]; styles: Styles }) {
+  const first = group[0];
+  if (!first) return null;
+  return (
+    <View style={styles.tableRow} wrap={false}>
+      <View style={styles.colFigure}>
+        {group.map((fact) => (
+          <Text key={fact.id} style={styles.tdStrong}>
+            {fact.value}
+          </Text>
+        ))}
+      </View>
+      <Text style={[styles.td, styles.colKind]}>
+        {[...new Set(group.map((f) => KIND_LABEL[f.kind]))].join(', ')}
+      </Text>
+      <Text style={[styles.td, styles.colSentence]}>{first.sentence}</Text>
+      <Link
+        src={`#source-${first.citation}`}
+        style={[styles.td, styles.colSource, styles.citation]}
+      >
+        [{first.citation}]
+      </Link>
+    </View>
   );
 }

@@ -14,26 +14,36 @@ interface Props {
 }
 
 /**
- * Sections flow one after another, but every SECTIONS_PER_PAGE sections start a new <Page>:
- * one flowing <Page> for a whole long brief makes layout quadratic in its length
- * (RENDERING-NOTES), while short chunks keep it linear.
+ * Sections flow one after another, but once a <Page> element holds about this many excerpts
+ * (some ten physical pages) the next section starts a new one: one flowing <Page> for a whole
+ * long brief makes layout quadratic in its length (RENDERING-NOTES), short chunks keep it linear.
  */
-const SECTIONS_PER_PAGE = 6;
+const EXCERPTS_PER_PAGE_ELEMENT = 40;
+
+/** About half a page of quoted text: short enough to move whole to the next page. */
+const UNBREAKABLE_MAX_CHARS = 1500;
 
 export function SectionPages({ model, template, texts, styles }: Props) {
-  const chunks: Section[][] = [];
-  for (let i = 0; i < model.sections.length; i += SECTIONS_PER_PAGE) {
-    chunks.push(model.sections.slice(i, i + SECTIONS_PER_PAGE));
+  const chunks: Section[][] = [[]];
+  let size = 0;
+  for (const section of model.sections) {
+    if (size > 0 && size + section.excerpts.length > EXCERPTS_PER_PAGE_ELEMENT) {
+      chunks.push([]);
+      size = 0;
+    }
+    chunks.at(-1)?.push(section);
+    size += section.excerpts.length + 1;
   }
+  const numbers = new Map(model.sections.map((section, i) => [section.themeId, i + 1]));
   return chunks.map((chunk, c) => (
     <Page key={c} size={template.page.size} style={styles.page} wrap>
       <PageFrame model={model} styles={styles} />
-      {chunk.map((section, i) => (
+      {chunk.map((section) => (
         <SectionBlock
           key={section.themeId}
           model={model}
           section={section}
-          number={c * SECTIONS_PER_PAGE + i + 1}
+          number={numbers.get(section.themeId) ?? 0}
           template={template}
           texts={texts}
           styles={styles}
@@ -51,11 +61,14 @@ function SectionBlock({
   styles,
 }: Props & { section: Section; number: number }) {
   const intro = texts.sectionIntro[section.themeId] ?? '';
+  // Header and excerpts are siblings on the page: React-PDF applies minPresenceAhead among
+  // siblings, so a heading is never left alone at the foot of a page.
   return (
-    <View style={number > 1 ? { marginTop: 18 } : {}}>
-      {/* A heading is never left alone at the foot of a page: it needs room for its intro and an excerpt. */}
+    <>
       <View
-        minPresenceAhead={120}
+        style={number > 1 ? styles.sectionHeaderFollowing : styles.sectionHeader}
+        wrap={false}
+        minPresenceAhead={90}
         {...bookmark(`${number}. ${section.label}`)}
         id={`section-${section.themeId}`}
       >
@@ -69,7 +82,7 @@ function SectionBlock({
       {section.excerpts.map((excerpt) => (
         <ExcerptBlock key={excerpt.id} excerpt={excerpt} model={model} styles={styles} />
       ))}
-    </View>
+    </>
   );
 }
 
@@ -84,8 +97,9 @@ function ExcerptBlock({
 }) {
   const source = model.sources.find((s) => s.citation === excerpt.citation);
   return (
-    // An excerpt is at most a few sentences, so it always fits on a page: keep it whole.
-    <View style={styles.excerpt} wrap={false}>
+    // Keep an excerpt whole on one page when it surely fits; a block taller than a page that
+    // cannot wrap overprints the footer and loses text (RENDERING-NOTES bug 4).
+    <View style={styles.excerpt} wrap={excerpt.text.length > UNBREAKABLE_MAX_CHARS}>
       <Text style={styles.excerptText}>
         {`“${excerpt.text}” `}
         <Link src={`#source-${excerpt.citation}`} style={styles.citation}>
