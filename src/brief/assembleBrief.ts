@@ -85,6 +85,7 @@ export function assembleBrief(
       duplicates: corpus.documents.length - canonical.length,
       skippedFiles: corpus.warnings.length,
     },
+    keyPoints: [],
     sections: spec.themes.map((theme) => ({
       themeId: theme.id,
       label: theme.label,
@@ -92,6 +93,8 @@ export function assembleBrief(
       excerpts: excerpts.filter((_, i) => chosen[i]?.themeId === theme.id),
     })),
     facts: factModels,
+    entities: [],
+    timeline: [],
     sources: citations.sources(corpus.documents),
   };
 }

@@ -36,7 +36,7 @@ export const Excerpt = SourceRef.extend({
   matchedTerms: z.array(z.string()).describe('Theme terms that matched, strongest first'),
 }).strict();
 
-export const FactKind = z.enum(['money', 'percent', 'year']);
+export const FactKind = z.enum(['money', 'percent', 'quantity', 'date', 'year']);
 
 export const Fact = SourceRef.extend({
   id: z.string(),
@@ -44,8 +44,42 @@ export const Fact = SourceRef.extend({
   value: z.string().describe('Normalised value, e.g. "USD 1,090,000,000", "90%", "2014"'),
   text: z.string().describe('The figure as written in the source (verbatim)'),
   sentence: z.string().describe('The sentence that states the fact (verbatim)'),
-  amount: z.number().optional().describe('Numeric value for money and percent'),
+  amount: z.number().optional().describe('Numeric value for money, percent and quantity'),
   currency: z.string().optional().describe('ISO 4217 code for money'),
+  unit: z.string().optional().describe('Unit of a quantity, e.g. "tonnes", "barrels", "workers"'),
+  date: z
+    .string()
+    .optional()
+    .describe('ISO date (YYYY, YYYY-MM or YYYY-MM-DD) for date and year facts'),
+}).strict();
+
+export const KeyPoint = SourceRef.extend({
+  id: z.string(),
+  text: z.string().describe('Verbatim sentence(s) from the cleaned source'),
+  themeIds: z.array(z.string()).describe('Brief themes the point serves'),
+}).strict();
+
+export const EntityKind = z.enum(['person', 'organisation', 'place']);
+
+export const Entity = z
+  .object({
+    id: z.string(),
+    kind: EntityKind,
+    name: z.string().describe('Canonical name, e.g. "Kim Jong Un"'),
+    aliases: z
+      .array(z.string())
+      .describe('Other spellings merged into this entity, e.g. "Kim Jong-un"'),
+    role: z.string().optional().describe('Role as stated in the corpus, for people'),
+    acronym: z.string().optional().describe('For organisations, e.g. "KCNA"'),
+    mentions: z.number().int().nonnegative(),
+    citations: z.array(z.number().int().positive()).describe('Sources that mention the entity'),
+  })
+  .strict();
+
+export const TimelineEvent = SourceRef.extend({
+  id: z.string(),
+  date: z.string().describe('YYYY, YYYY-MM or YYYY-MM-DD'),
+  text: z.string().describe('Verbatim sentence that states the event'),
 }).strict();
 
 export const Section = z
@@ -97,8 +131,13 @@ export const BriefModel = z
         skippedFiles: z.number().int().nonnegative(),
       })
       .strict(),
+    keyPoints: z.array(KeyPoint).describe('Bottom line up front: the most important developments'),
     sections: z.array(Section),
     facts: z.array(Fact),
+    entities: z
+      .array(Entity)
+      .describe('People, organisations and places, merged across the corpus'),
+    timeline: z.array(TimelineEvent).describe('Dated events, oldest first'),
     sources: z.array(Source),
   })
   .strict();
@@ -109,6 +148,10 @@ export type FactKind = z.infer<typeof FactKind>;
 export type Fact = z.infer<typeof Fact>;
 export type Section = z.infer<typeof Section>;
 export type Source = z.infer<typeof Source>;
+export type KeyPoint = z.infer<typeof KeyPoint>;
+export type EntityKind = z.infer<typeof EntityKind>;
+export type Entity = z.infer<typeof Entity>;
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
 export type BriefModel = z.infer<typeof BriefModel>;
 
 /** The published JSON Schema (draft 2020-12) of the BriefModel. */

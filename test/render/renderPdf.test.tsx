@@ -34,6 +34,9 @@ function model(
       themes: [{ id: 'energy', label: 'Energy' }],
     },
     corpus: { documents: 1, quotable: 1, duplicates: 0, skippedFiles: 0 },
+    keyPoints: [],
+    entities: [],
+    timeline: [],
     sections: [
       {
         themeId: 'energy',

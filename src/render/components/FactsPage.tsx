@@ -5,7 +5,13 @@ import type { Styles } from '../styles.js';
 import { bookmark } from './bookmark.js';
 import { PageFrame } from './PageFrame.js';
 
-const KIND_LABEL = { money: 'Money', percent: 'Share', year: 'Year' } as const;
+const KIND_LABEL = {
+  money: 'Money',
+  percent: 'Share',
+  quantity: 'Quantity',
+  date: 'Date',
+  year: 'Year',
+} as const;
 
 /** One row per sentence: a sentence stating three figures is printed once, not three times. */
 function groupBySentence(facts: readonly Fact[]): Fact[][] {
