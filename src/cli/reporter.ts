@@ -4,7 +4,13 @@ import type { CliContext } from './context.js';
  * Progress goes to stderr and only on a terminal; results go to stdout unless --quiet;
  * warnings always go to stderr.
  */
-export function createReporter(context: CliContext, quiet: boolean) {
+export interface Reporter {
+  progress(message: string): void;
+  done(message: string): void;
+  warn(file: string, message: string): void;
+}
+
+export function createReporter(context: CliContext, quiet: boolean): Reporter {
   const showProgress = context.interactive && !quiet;
   return {
     progress(message: string) {

@@ -1,11 +1,8 @@
-import { join, relative, resolve } from 'node:path';
-import { assembleBrief, type BriefSpec } from '../../brief/index.js';
-import { loadCorpus, type Corpus } from '../../corpus/index.js';
+import { relative } from 'node:path';
 import type { BriefModel } from '../../model/index.js';
-import { loadTemplate, renderPdf, type Template } from '../../render/index.js';
 import { BriefError, BriefErrors } from '../../shared/errors.js';
-import { writeFileAtomic } from '../../shared/files.js';
 import { expandBriefPaths, loadBriefs } from '../briefInputs.js';
+import { BriefPipeline, describeModel } from '../pipeline.js';
 import type { Command } from '../context.js';
 import { parseFlags } from '../parseFlags.js';
 import { createReporter } from '../reporter.js';
@@ -44,78 +41,28 @@ export const buildCommand: Command = {
     );
     if (errors.length > 0) throw BriefErrors.of(errors);
 
-    const models: BriefModel[] = [];
-    const corpora = new Map<string, Corpus>();
-    for (const spec of briefs) {
-      const corpusDir = values.corpus
-        ? resolve(context.cwd, values.corpus)
-        : (spec.corpus ?? resolve(context.cwd, 'corpus'));
-      const corpus = await cachedCorpus(corpora, corpusDir, report.warn);
-      const templateName = values.template ?? spec.audience;
-      const template = format === 'pdf' ? await loadTemplate(templateName, context.cwd) : undefined;
-      report.progress(`assembling ${spec.id}`);
-      const model = assembleBrief(spec, corpus, {
-        asOf,
-        ...(values.template ? { template: values.template } : {}),
-      });
-      if (template) {
-        const path = await writePdf(
-          spec,
-          model,
-          template,
-          join(resolve(context.cwd, values.out), spec.id),
-          report.progress,
-        );
-        report.done(`${relative(context.cwd, path)}  (${describe(model)})`);
-      } else {
-        models.push(model);
-      }
-    }
-    if (format === 'json')
+    const pipeline = new BriefPipeline({
+      cwd: context.cwd,
+      asOf,
+      report,
+      ...(values.corpus ? { corpus: values.corpus } : {}),
+      ...(values.template ? { template: values.template } : {}),
+    });
+    if (format === 'json') {
+      const models: BriefModel[] = [];
+      for (const spec of briefs) models.push(await pipeline.model(spec));
       context.stdout.write(
         JSON.stringify(models.length === 1 ? models[0] : models, null, 2) + '\n',
       );
+      return 0;
+    }
+    for (const spec of briefs) {
+      const { path, model } = await pipeline.writePdf(spec, values.out);
+      report.done(`${relative(context.cwd, path)}  (${describeModel(model)})`);
+    }
     return 0;
   },
 };
-
-async function cachedCorpus(
-  cache: Map<string, Corpus>,
-  dir: string,
-  warn: (file: string, message: string) => void,
-) {
-  const known = cache.get(dir);
-  if (known) return known;
-  const corpus = await loadCorpus(dir);
-  for (const warning of corpus.warnings) warn(warning.file, warning.message);
-  if (corpus.documents.length === 0) {
-    throw new BriefError('CORPUS_EMPTY', `corpus folder ${dir} has no readable articles`, {
-      file: dir,
-      hint: 'add .txt files (first line: the headline), or point --corpus at another folder',
-    });
-  }
-  cache.set(dir, corpus);
-  return corpus;
-}
-
-async function writePdf(
-  spec: BriefSpec,
-  model: BriefModel,
-  template: Template,
-  dir: string,
-  progress: (message: string) => void,
-): Promise<string> {
-  progress(`rendering ${spec.id} with the ${template.name} template`);
-  const pdf = await renderPdf(model, template);
-  const path = join(dir, `${spec.id}-${model.brief.asOf}.pdf`);
-  await writeFileAtomic(path, pdf);
-  return path;
-}
-
-function describe(model: BriefModel): string {
-  const excerpts = model.sections.reduce((n, s) => n + s.excerpts.length, 0);
-  return `${excerpts} excerpts, ${model.facts.length} facts, ${model.sources.length} sources`;
-}
 
 export function parseAsOf(value: string | undefined, now: Date): string {
   if (value === undefined) return now.toISOString().slice(0, 10);
