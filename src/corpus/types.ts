@@ -71,8 +71,14 @@ export interface CorpusDocument {
   truncated: boolean;
   language: string;
   dateline?: Dateline;
-  /** ISO date when the source gives one. */
+  /** ISO date (YYYY-MM-DD) when the source or a sidecar gives one. */
   published?: string;
+  /** ISO timestamp of the first run that saw this content (for "since last run" windows). */
+  firstSeen?: string;
+  /** Where the article came from, when known (front matter, manifest, record). */
+  url?: string;
+  /** Publisher or site name, when known. */
+  source?: string;
   duplicate: DuplicateInfo;
 }
 
