@@ -17,13 +17,10 @@ export function applyWindow(
   documents: readonly CorpusDocument[],
   window: WindowSpec,
   asOf: string,
+  since?: string,
 ): WindowResult {
-  if (window === 'all' || window === 'since-last-run') {
-    return {
-      documents: [...documents],
-      description: window === 'all' ? 'all documents' : 'since the last run',
-    };
-  }
+  if (window === 'all') return { documents: [...documents], description: 'all documents' };
+  if (window === 'since-last-run') return sinceLastRun(documents, since);
   const [from, to] =
     typeof window === 'string'
       ? [shiftDays(asOf, -Number(/\d+/.exec(window)?.[0] ?? 0)), asOf]
@@ -41,4 +38,25 @@ export function applyWindow(
 
 function shiftDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Documents first seen after the previous successful run. A document with no first-seen time
+ * (no ingestion cache recorded one) counts as new; without a previous run, everything is new.
+ */
+function sinceLastRun(
+  documents: readonly CorpusDocument[],
+  since: string | undefined,
+): WindowResult {
+  if (since === undefined) {
+    return {
+      documents: [...documents],
+      description: 'since the last run (first run: all documents)',
+    };
+  }
+  const kept = documents.filter((d) => d.firstSeen === undefined || d.firstSeen > since);
+  return {
+    documents: kept,
+    description: `documents first seen since ${since.slice(0, 16).replace('T', ' ')} UTC`,
+  };
 }

@@ -18,6 +18,8 @@ export interface AssembleOptions {
   asOf: string;
   /** Overrides the brief's audience. */
   template?: string;
+  /** ISO time of the previous successful scheduled run, for "since-last-run" windows. */
+  since?: string;
 }
 
 /** A fact is kept only when its sentence touches one of the brief's themes at least this much. */
@@ -36,7 +38,7 @@ export function assembleBrief(
   options: AssembleOptions,
 ): BriefModel {
   const canonical = corpus.documents.filter((d) => d.duplicate.canonical);
-  const window = applyWindow(canonical, spec.window, options.asOf);
+  const window = applyWindow(canonical, spec.window, options.asOf, options.since);
   const candidates = quotableSentences(window.documents);
 
   const chosen = selectExcerpts(candidates, spec.themes, {

@@ -4,6 +4,7 @@ import { compileTheme, type Theme } from '../analysis/index.js';
 import { BriefError } from '../shared/errors.js';
 import { closestMatch, normaliseName } from '../shared/suggest.js';
 import { readYamlFile, validateYaml, type LocatedYaml } from '../shared/yamlFile.js';
+import { scheduleProblem, type Schedule } from '../schedule/index.js';
 import { BriefFile, type WindowSpec } from './briefFile.js';
 
 /** A validated brief with its themes resolved; what assembleBrief needs. */
@@ -15,7 +16,7 @@ export interface BriefSpec {
   audience: string;
   themes: Theme[];
   window: WindowSpec;
-  schedule?: BriefFile['schedule'];
+  schedule?: Schedule;
   marking?: BriefFile['marking'];
   /** Absolute path, when the brief names its corpus. */
   corpus?: string;
@@ -53,11 +54,30 @@ export async function loadBrief(file: string, options: LoadBriefOptions): Promis
     audience: brief.audience,
     themes: resolveThemes(yaml, brief.themes, options.taxonomy),
     window: brief.window,
-    ...(brief.schedule !== undefined ? { schedule: brief.schedule } : {}),
+    ...(brief.schedule !== undefined ? { schedule: checkSchedule(yaml, brief.schedule) } : {}),
     ...(brief.marking !== undefined ? { marking: brief.marking } : {}),
     ...(corpus !== undefined ? { corpus } : {}),
     limits: brief.limits,
   };
+}
+
+/** The schedule with defaults applied; an impossible cron or time zone is a located error. */
+function checkSchedule(yaml: LocatedYaml, spec: NonNullable<BriefFile['schedule']>): Schedule {
+  const schedule: Schedule =
+    typeof spec === 'string'
+      ? { cron: spec, timezone: 'UTC', catchup: 'latest', onEmpty: 'note' }
+      : { cron: spec.cron, timezone: spec.timezone, catchup: spec.catchup, onEmpty: spec.on_empty };
+  const problem = scheduleProblem(schedule);
+  if (problem === undefined) return schedule;
+  const path = typeof spec === 'string' ? ['schedule'] : ['schedule', problem.field];
+  throw new BriefError('BRIEF_INVALID', problem.message, {
+    file: yaml.file,
+    ...yaml.locate(path),
+    hint:
+      problem.field === 'timezone'
+        ? 'use an IANA time zone name such as Europe/London, America/New_York or UTC'
+        : 'five fields: minute hour day-of-month month day-of-week, e.g. "0 7 * * MON" for Mondays at 07:00',
+  });
 }
 
 function checkTemplate(yaml: LocatedYaml, audience: string, templates: readonly string[]): void {

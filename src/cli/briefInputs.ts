@@ -9,7 +9,12 @@ import type { CliContext } from './context.js';
 const YAML = new Set(['.yaml', '.yml']);
 
 /** Brief files named on the command line; a folder stands for the briefs inside it. */
-export async function expandBriefPaths(inputs: string[], context: CliContext): Promise<string[]> {
+export async function expandBriefPaths(
+  inputs: string[],
+  context: CliContext,
+  fallback?: string,
+): Promise<string[]> {
+  if (inputs.length === 0 && fallback !== undefined) inputs = [fallback];
   if (inputs.length === 0) {
     throw new BriefError('USAGE', 'no brief given', {
       hint: 'name a brief file or a folder of briefs, e.g. briefs/',

@@ -31,26 +31,32 @@ export class BriefPipeline {
     return corpus ? resolve(cwd, corpus) : (spec.corpus ?? resolve(cwd, 'corpus'));
   }
 
-  async model(spec: BriefSpec, asOf = this.options.asOf): Promise<BriefModel> {
+  /** `since`: the previous scheduled run, for "since-last-run" windows. */
+  async model(spec: BriefSpec, asOf = this.options.asOf, since?: string): Promise<BriefModel> {
     const corpus = await this.loadCorpus(this.corpusDir(spec));
     this.options.report.progress(`assembling ${spec.id}`);
     const template = this.options.template;
-    return assembleBrief(spec, corpus, { asOf, ...(template ? { template } : {}) });
+    return assembleBrief(spec, corpus, {
+      asOf,
+      ...(template ? { template } : {}),
+      ...(since ? { since } : {}),
+    });
   }
 
-  /** Build the brief's PDF into `<outDir>/<id>/<id>-<asOf>.pdf`; returns the path and the model. */
-  async writePdf(spec: BriefSpec, outDir: string, asOf = this.options.asOf) {
+  /** Render a model into `<outDir>/<id>/<id>-<asOf>.pdf` (atomically); returns the path. */
+  async render(spec: BriefSpec, model: BriefModel, outDir: string): Promise<string> {
     const template = await loadTemplate(this.options.template ?? spec.audience, this.options.cwd);
-    const model = await this.model(spec, asOf);
     this.options.report.progress(`rendering ${spec.id} with the ${template.name} template`);
     const pdf = await renderPdf(model, template);
-    const path = join(
-      resolve(this.options.cwd, outDir),
-      spec.id,
-      `${spec.id}-${model.brief.asOf}.pdf`,
-    );
+    const dir = join(resolve(this.options.cwd, outDir), spec.id);
+    const path = join(dir, `${spec.id}-${model.brief.asOf}.pdf`);
     await writeFileAtomic(path, pdf);
-    return { path, model };
+    return path;
+  }
+
+  async writePdf(spec: BriefSpec, outDir: string, asOf = this.options.asOf) {
+    const model = await this.model(spec, asOf);
+    return { path: await this.render(spec, model, outDir), model };
   }
 
   private async loadCorpus(dir: string): Promise<Corpus> {

@@ -12,4 +12,19 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'Check briefs (YAML, keys, themes, template) without building them',
     load: async () => (await import('./validate.js')).validateCommand,
   },
+  {
+    name: 'schedule',
+    summary: 'List scheduled briefs with their last and next runs',
+    load: async () => (await import('./schedule.js')).scheduleCommand,
+  },
+  {
+    name: 'run',
+    summary: 'Build every scheduled brief that is due (for cron, systemd timers and CI)',
+    load: async () => (await import('./run.js')).runCommand,
+  },
+  {
+    name: 'daemon',
+    summary: 'Run as a long-lived scheduler that builds briefs when they are due',
+    load: async () => (await import('./daemon.js')).daemonCommand,
+  },
 ];

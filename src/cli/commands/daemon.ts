@@ -1,0 +1,104 @@
+import { resolve } from 'node:path';
+import { nextRun } from '../../schedule/index.js';
+import { expandBriefPaths, loadBriefs } from '../briefInputs.js';
+import type { CliContext, Command } from '../context.js';
+import { parseFlags } from '../parseFlags.js';
+import { BriefPipeline } from '../pipeline.js';
+import { formatError } from '../printError.js';
+import { createReporter } from '../reporter.js';
+import { runDueBriefs, scheduledOnly } from '../scheduledBriefs.js';
+
+const USAGE = 'brief daemon [BRIEFS...] [--out DIR] [--corpus DIR]';
+
+/** The daemon wakes at the next scheduled time, and at least this often to notice new briefs. */
+const MAX_SLEEP_MS = 60_000;
+
+export const daemonCommand: Command = {
+  name: 'daemon',
+  usage: USAGE,
+  async run(args, context) {
+    const { values, positionals } = parseFlags(
+      args,
+      { out: { type: 'string', default: 'output' }, corpus: { type: 'string' } },
+      USAGE,
+    );
+    const outDir = resolve(context.cwd, values.out);
+    const stop = stopSignal();
+    const log = (line: string) => context.stdout.write(`${context.now().toISOString()} ${line}\n`);
+    log(
+      `briefgen daemon started (pid ${process.pid}); SIGINT or SIGTERM stops it after the current build`,
+    );
+    while (!stop.requested) {
+      const wait = await runOnce(positionals, context, outDir, values.corpus, log);
+      await stop.sleep(wait);
+    }
+    log('stopped');
+    return 0;
+  },
+};
+
+/** One pass: reload the briefs (so edits are picked up), build what is due; ms until the next slot. */
+async function runOnce(
+  positionals: string[],
+  context: CliContext,
+  outDir: string,
+  corpus: string | undefined,
+  log: (line: string) => void,
+): Promise<number> {
+  try {
+    const { briefs, errors } = await loadBriefs(
+      await expandBriefPaths(positionals, context, 'briefs'),
+      context,
+    );
+    for (const error of errors) context.stderr.write(formatError(error));
+    const scheduled = scheduledOnly(briefs);
+    const pipeline = new BriefPipeline({
+      cwd: context.cwd,
+      asOf: context.now().toISOString().slice(0, 10),
+      report: createReporter(context, true),
+      ...(corpus ? { corpus } : {}),
+    });
+    const result = await runDueBriefs(scheduled, {
+      pipeline,
+      outDir,
+      now: context.now,
+      cwd: context.cwd,
+      log,
+    });
+    for (const failure of result.failed)
+      log(`${failure.id}: failed (${formatError(failure.error).trim()}); will retry`);
+    const now = context.now();
+    const next = scheduled
+      .map((b) => nextRun(b.schedule, now)?.getTime())
+      .filter((t): t is number => t !== undefined);
+    return Math.max(1000, Math.min(MAX_SLEEP_MS, Math.min(...next, Infinity) - now.getTime()));
+  } catch (error) {
+    log(`error: ${formatError(error).trim()}`);
+    return MAX_SLEEP_MS;
+  }
+}
+
+/** SIGINT/SIGTERM set a flag and cut the current sleep short; a build in progress finishes. */
+function stopSignal() {
+  let wake: (() => void) | undefined;
+  const state = {
+    requested: false,
+    sleep(ms: number) {
+      if (state.requested) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    },
+  };
+  const onSignal = () => {
+    state.requested = true;
+    wake?.();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return state;
+}
