@@ -1,4 +1,4 @@
-import type { Theme } from './themes.js';
+import type { Theme, ThemeTerm } from './themes.js';
 import { findTerm, tokenize, type Token } from './tokens.js';
 
 export interface PassageScore {
@@ -23,12 +23,21 @@ export function scorePassage(passage: string | readonly Token[], theme: Theme): 
   const tokens = typeof passage === 'string' ? tokenize(passage) : passage;
   const lengthNorm = 1 - LENGTH_WEIGHT + (LENGTH_WEIGHT * tokens.length) / TYPICAL_WORDS;
   const contributions: { term: string; value: number }[] = [];
-  for (const term of theme.terms) {
+  // Longer and heavier terms claim their words first, so "natural gas" is not also "gas", and
+  // "mining" (stem "mine") is not counted again for "mine".
+  const claimed = new Set<number>();
+  for (const term of termsByPrecedence(theme)) {
     const singleCommonWord = !term.properNoun && term.shape.words.length === 1;
-    const count = findTerm(tokens, term.shape).filter(
-      (i) => !(singleCommonWord && insideProperName(tokens, i)),
-    ).length;
-    if (count === 0 || contributions.some((c) => c.term === term.term)) continue;
+    const length = term.shape.words.length;
+    let count = 0;
+    for (const i of findTerm(tokens, term.shape)) {
+      if (singleCommonWord && insideProperName(tokens, i)) continue;
+      const span = Array.from({ length }, (_, k) => i + k);
+      if (span.some((k) => claimed.has(k))) continue;
+      span.forEach((k) => claimed.add(k));
+      count++;
+    }
+    if (count === 0) continue;
     const saturated = (count * (SATURATION + 1)) / (count + SATURATION * lengthNorm);
     contributions.push({ term: term.term, value: term.weight * saturated });
   }
@@ -38,6 +47,19 @@ export function scorePassage(passage: string | readonly Token[], theme: Theme): 
   }
   contributions.sort((a, b) => b.value - a.value || a.term.localeCompare(b.term));
   return { score: Math.max(0, score), matchedTerms: contributions.map((c) => c.term) };
+}
+
+const precedence = new WeakMap<Theme, ThemeTerm[]>();
+
+function termsByPrecedence(theme: Theme): ThemeTerm[] {
+  let sorted = precedence.get(theme);
+  if (!sorted) {
+    sorted = [...theme.terms].sort(
+      (a, b) => b.shape.words.length - a.shape.words.length || b.weight - a.weight,
+    );
+    precedence.set(theme, sorted);
+  }
+  return sorted;
 }
 
 const capitalised = (token: Token | undefined) => token !== undefined && /^\p{Lu}/u.test(token.raw);

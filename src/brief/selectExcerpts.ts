@@ -1,4 +1,5 @@
-import { scorePassage, type Theme } from '../analysis/index.js';
+import type { Theme } from '../analysis/index.js';
+import { scoreCandidates } from './scoreCandidates.js';
 import type { Candidate } from './candidates.js';
 
 export interface ChosenExcerpt {
@@ -35,9 +36,7 @@ export function selectExcerpts(
   themes: readonly Theme[],
   limits: { perTheme: number; sentencesPerExcerpt: number },
 ): ChosenExcerpt[] {
-  const scored = themes.map((theme) =>
-    candidates.map((candidate) => ({ candidate, ...scorePassage(candidate.tokens, theme) })),
-  );
+  const scored = themes.map((theme) => scoreCandidates(candidates, theme));
   const best = candidates.map((_, i) =>
     Math.max(0, ...scored.map((perTheme) => perTheme[i]?.score ?? 0)),
   );
