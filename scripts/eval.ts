@@ -38,6 +38,10 @@ const lines = [
   `  money recall                  ${pct(report.facts.money)}`,
   `  percent recall                ${pct(report.facts.percent)}`,
   `  year recall                   ${pct(report.facts.years)}`,
+  `  people found                  ${pct(report.facts.people)}`,
+  `  person–role pairs found       ${pct(report.facts.personRoles)}`,
+  `  organisations found           ${pct(report.facts.organisations)}`,
+  `  key points                    ${report.keyPoints}`,
   `  advert/menu figures extracted ${report.advertFiguresExtracted.length}${report.advertFiguresExtracted.length ? ` (${report.advertFiguresExtracted.join(', ')})` : ''}`,
   `  excerpts/facts not verbatim   ${report.notVerbatim}`,
 ];

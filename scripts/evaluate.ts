@@ -57,7 +57,15 @@ export interface QualityReport {
   truncatedFlagged: boolean;
   otherPairsClustered: number;
   themes: Record<string, ThemeFigures>;
-  facts: { money: Ratio; percent: Ratio; years: Ratio };
+  facts: {
+    money: Ratio;
+    percent: Ratio;
+    years: Ratio;
+    personRoles: Ratio;
+    people: Ratio;
+    organisations: Ratio;
+  };
+  keyPoints: number;
   advertFiguresExtracted: string[];
   /** Excerpts and facts whose text is not cleaned.slice(start, end). */
   notVerbatim: number;
@@ -107,7 +115,10 @@ export async function evaluate(gold: Gold, corpusDir: string): Promise<QualityRe
   }
 
   const full = assembleBrief(
-    { ...spec(taxonomy), limits: { excerpts_per_theme: 5, sentences_per_excerpt: 1, facts: 200 } },
+    {
+      ...spec(taxonomy),
+      limits: { excerpts_per_theme: 5, sentences_per_excerpt: 1, facts: 200, key_points: 4 },
+    },
     corpus,
     { asOf: '2026-11-22' },
   );
@@ -137,6 +148,19 @@ export async function evaluate(gold: Gold, corpusDir: string): Promise<QualityRe
           full.facts.some((f) => f.kind === 'percent' && f.value === g.value),
         ),
       ),
+      personRoles: ratio(
+        gold.facts.person_role.map((g) =>
+          full.entities.some((e) => samePerson(e, g) && sameRole(e.role, g.role)),
+        ),
+      ),
+      people: ratio(gold.facts.person_role.map((g) => full.entities.some((e) => samePerson(e, g)))),
+      organisations: ratio(
+        gold.facts.organisation.map((g) =>
+          full.entities.some(
+            (e) => e.kind === 'organisation' && (e.name.includes(g) || g.includes(e.name)),
+          ),
+        ),
+      ),
       years: ratio(
         gold.facts.date_or_year.map((g) =>
           full.facts.some(
@@ -145,6 +169,7 @@ export async function evaluate(gold: Gold, corpusDir: string): Promise<QualityRe
         ),
       ),
     },
+    keyPoints: full.keyPoints.length,
     advertFiguresExtracted: gold.never_facts.filter((figure) =>
       full.facts.some((f) => f.text.includes(figure) || f.sentence.includes(figure)),
     ),
@@ -160,7 +185,7 @@ function spec(themes: Theme[]): BriefSpec {
     audience: 'analyst',
     themes,
     window: 'all',
-    limits: { excerpts_per_theme: 5, sentences_per_excerpt: 1, facts: 200 },
+    limits: { excerpts_per_theme: 5, sentences_per_excerpt: 1, facts: 200, key_points: 4 },
   };
 }
 
@@ -193,8 +218,39 @@ function sameMoney(
 
 function countNotVerbatim(model: BriefModel, corpus: Corpus): number {
   const docs = new Map(corpus.documents.map((d) => [d.id, d]));
-  const items = [...model.sections.flatMap((s) => s.excerpts), ...model.facts];
+  const items = [
+    ...model.keyPoints,
+    ...model.sections.flatMap((s) => s.excerpts),
+    ...model.facts,
+    ...model.timeline,
+  ];
   return items.filter(
     (item) => docs.get(item.docId)?.text.slice(item.start, item.end) !== item.text,
   ).length;
+}
+
+const normalName = (name: string) => name.toLowerCase().replace(/-/g, ' ');
+
+/** The gold person, under its name or an alias, among the brief's people. */
+function samePerson(
+  entity: BriefModel['entities'][number],
+  gold: Gold['facts']['person_role'][number],
+): boolean {
+  if (entity.kind !== 'person') return false;
+  const names = [entity.name, ...entity.aliases].map(normalName);
+  return [gold.person, ...(gold.aliases ?? [])].map(normalName).some((n) => names.includes(n));
+}
+
+const STOP = new Set(['the', 'of', 'for', 'to', 'and', 'in', 's']);
+const contentWords = (text: string) =>
+  (text.toLowerCase().match(/[a-z]+/g) ?? [])
+    .filter((w) => !STOP.has(w))
+    .map((w) => w.replace(/(?:n|ns|s)$/, ''));
+
+/** A role matches when it carries at least half of the gold role's words ("Russian" ~ "Russia’s"). */
+function sameRole(role: string | undefined, gold: string): boolean {
+  if (!role) return false;
+  const have = new Set(contentWords(role));
+  const want = contentWords(gold.replace(/\(.*?\)/g, ''));
+  return want.filter((w) => have.has(w)).length / want.length >= 0.5;
 }

@@ -1,6 +1,6 @@
 import type { Span } from '../corpus/index.js';
 
-export type FactKind = 'money' | 'percent' | 'year';
+export type FactKind = 'money' | 'percent' | 'quantity' | 'date' | 'year';
 
 export interface ExtractedFact {
   kind: FactKind;
@@ -13,6 +13,16 @@ export interface ExtractedFact {
   sentence: Span;
   amount?: number;
   currency?: string;
+  /** Unit of a quantity: "barrels per day", "tonnes", "workers". */
+  unit?: string;
+  /** ISO date (YYYY-MM-DD, YYYY-MM or YYYY) for date and year facts. */
+  date?: string;
+}
+
+/** Extra knowledge a document gives for resolving dates: its publication date, if any. */
+export interface FactContext {
+  /** YYYY-MM-DD */
+  published?: string;
 }
 
 const SCALE: Record<string, number> = {
@@ -81,8 +91,33 @@ const PERCENT = new RegExp(String.raw`(?<![\p{L}\p{N}.])(${NUMBER})\s?(%|per\s?c
 const YEAR =
   /(?<![\p{L}\p{N}$€£¥₩₽.,-])(1[89]\d\d|20\d\d)(?![\p{N}%]|,\d|\.\d)(?!\s?(?:per\s?cent|percent))/gu;
 
-/** Money, percentages and years in the given sentences of a cleaned text, with offsets. */
-export function extractFacts(text: string, sentences: readonly Span[]): ExtractedFact[] {
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+/** "13 September 2023", "September 13, 2023", "Dec. 3, 2024", "March 2021" */
+const DATE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(\d{1,2})\s(${MONTH})\s(\d{4})|(${MONTH})\s(\d{1,2}),?\s(\d{4})|(${MONTH})\s(\d{4}))(?![\p{N}])`,
+  'gu',
+);
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** "on Tuesday": resolved against the document's publication date when it has one. */
+const WEEKDAY =
+  /(?<![\p{L}])on (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\p{L}])/gu;
+const UNITS = String.raw`barrels? (?:per|a) day|barrels|tonnes|tons|metric tons|workers|labourers|laborers|troops|soldiers|people|km|kilometres|kilometers|miles|megawatts|MW|gigawatts|GW|cubic metres|cubic meters|bcm|hectares|vehicles|artillery rounds|rounds|shells|missiles|containers|passengers|tourists`;
+/** "120,000 barrels per day", "1.5 million tonnes", "some 180km" */
+const QUANTITY = new RegExp(
+  String.raw`(?<![\p{L}\p{N}$€£¥₩₽.])(${NUMBER})\s?(million|thousand|billion)?\s?(${UNITS})(?![\p{L}])`,
+  'gu',
+);
+
+/**
+ * Money, percentages, quantities with units, dates and years in the given sentences of a
+ * cleaned text, with offsets. A figure is taken once: money before quantities before years.
+ */
+export function extractFacts(
+  text: string,
+  sentences: readonly Span[],
+  context: FactContext = {},
+): ExtractedFact[] {
   const facts: ExtractedFact[] = [];
   for (const sentence of sentences) {
     const body = text.slice(sentence.start, sentence.end);
@@ -111,8 +146,26 @@ export function extractFacts(text: string, sentences: readonly Span[]): Extracte
       const amount = parseNumber(m[1] ?? '');
       add({ kind: 'percent', value: `${formatNumber(amount)}%`, text: m[0], amount }, m.index);
     }
+    for (const m of body.matchAll(QUANTITY)) {
+      const amount = parseNumber(m[1] ?? '') * (m[2] ? (SCALE[m[2]] ?? 1) : 1);
+      const unit = (m[3] ?? '').replace(/^barrel (per|a) day$/, 'barrels $1 day');
+      add(
+        { kind: 'quantity', value: `${formatNumber(amount)} ${unit}`, text: m[0], amount, unit },
+        m.index,
+      );
+    }
+    for (const m of body.matchAll(DATE)) {
+      const date = isoDate(m);
+      if (date) add({ kind: 'date', value: date, text: m[0], date }, m.index);
+    }
+    for (const m of body.matchAll(WEEKDAY)) {
+      const date = context.published
+        ? lastWeekday(context.published, (m[1] ?? '').toLowerCase())
+        : undefined;
+      if (date) add({ kind: 'date', value: date, text: m[0].slice(3), date }, m.index + 3);
+    }
     for (const m of body.matchAll(YEAR)) {
-      add({ kind: 'year', value: m[0], text: m[0] }, m.index);
+      add({ kind: 'year', value: m[0], text: m[0], date: m[0] }, m.index);
     }
   }
   return facts.sort((a, b) => a.start - b.start);
@@ -127,6 +180,30 @@ function money(text: string, currency: string, number: string, scale: string | u
     amount,
     currency,
   };
+}
+
+function monthNumber(name: string | undefined): string | undefined {
+  const index = MONTHS.indexOf((name ?? '').slice(0, 3).toLowerCase());
+  return index < 0 ? undefined : String(index + 1).padStart(2, '0');
+}
+
+function isoDate(m: RegExpMatchArray): string | undefined {
+  const [day, month, year] = m[1]
+    ? [m[1], m[2], m[3]]
+    : m[4]
+      ? [m[5], m[4], m[6]]
+      : [undefined, m[7], m[8]];
+  const mm = monthNumber(month);
+  if (!mm || !year) return undefined;
+  return day ? `${year}-${mm}-${day.padStart(2, '0')}` : `${year}-${mm}`;
+}
+
+/** The latest `weekday` on or before `date` (news says "on Tuesday" of the past week). */
+function lastWeekday(date: string, weekday: string): string | undefined {
+  const day = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(day.getTime())) return undefined;
+  const back = (day.getUTCDay() - WEEKDAYS.indexOf(weekday) + 7) % 7;
+  return new Date(day.getTime() - back * 86_400_000).toISOString().slice(0, 10);
 }
 
 function parseNumber(value: string): number {

@@ -3,9 +3,11 @@ export { extractFacts, type ExtractedFact, type FactKind } from './extractFacts.
 export {
   compileTheme,
   loadTaxonomy,
+  loadTaxonomyWith,
   readTaxonomy,
   ThemeDefinition,
   type Theme,
   type ThemeTerm,
 } from './themes.js';
 export { tokenize, type Token } from './tokens.js';
+export * from './entities/index.js';

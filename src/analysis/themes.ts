@@ -14,6 +14,15 @@ export const ThemeDefinition = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lower-case letters, digits and hyphens'),
     label: z.string().min(1),
     description: z.string().default(''),
+    iptc: z
+      .string()
+      .regex(/^medtop:\d{8}$/, 'an IPTC Media Topic id such as medtop:04000000')
+      .optional()
+      .describe('closest IPTC Media Topic'),
+    gdelt: z
+      .array(z.string().regex(/^[A-Z0-9_]+$/))
+      .default([])
+      .describe('closest GDELT GKG themes'),
     terms: TermWeights.describe('term -> weight (1..3), or a list of terms (weight 2 each)'),
     against: z.array(z.string().min(1)).default([]),
   })
@@ -38,22 +47,27 @@ export interface Theme {
   id: string;
   label: string;
   description: string;
+  iptc?: string;
+  gdelt: string[];
   terms: ThemeTerm[];
   against: ThemeTerm[];
 }
 
 const DEFAULT_WEIGHT = 2;
 
-export function compileTheme(definition: ThemeDefinition): Theme {
+/** A theme ready for matching, from its definition as written (defaults filled in here). */
+export function compileTheme(definition: z.input<typeof ThemeDefinition>): Theme {
   const weights = Array.isArray(definition.terms)
     ? definition.terms.map((term) => [term, DEFAULT_WEIGHT] as const)
     : Object.entries(definition.terms);
   return {
     id: definition.id,
     label: definition.label,
-    description: definition.description,
+    description: definition.description ?? '',
+    ...(definition.iptc ? { iptc: definition.iptc } : {}),
+    gdelt: definition.gdelt ?? [],
     terms: weights.map(([term, weight]) => compileTerm(term, weight)),
-    against: definition.against.map((term) => compileTerm(term, DEFAULT_WEIGHT)),
+    against: (definition.against ?? []).map((term) => compileTerm(term, DEFAULT_WEIGHT)),
   };
 }
 
@@ -76,7 +90,20 @@ export function loadTaxonomy(): Promise<Theme[]> {
   return shipped;
 }
 
-export async function readTaxonomy(file: string): Promise<Theme[]> {
-  const yaml = await readYamlFile(file, 'TAXONOMY_INVALID');
+/**
+ * The shipped taxonomy with a user's taxonomy file laid over it: a theme with a known id
+ * replaces the shipped one, a new id is added.
+ */
+export async function loadTaxonomyWith(file: string | undefined, display = file): Promise<Theme[]> {
+  const shippedThemes = await loadTaxonomy();
+  if (file === undefined) return shippedThemes;
+  const own = await readTaxonomy(display ?? file, file);
+  const byId = new Map(shippedThemes.map((t) => [t.id, t]));
+  for (const theme of own) byId.set(theme.id, theme);
+  return [...byId.values()];
+}
+
+export async function readTaxonomy(file: string, path = file): Promise<Theme[]> {
+  const yaml = await readYamlFile(file, 'TAXONOMY_INVALID', path);
   return validateYaml(yaml, TaxonomyFile, 'TAXONOMY_INVALID').themes.map(compileTheme);
 }

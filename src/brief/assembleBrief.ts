@@ -1,17 +1,24 @@
-import { extractFacts, scorePassage, type ExtractedFact } from '../analysis/index.js';
+import { scorePassage, type CollectedEntity, type ExtractedFact } from '../analysis/index.js';
 import type { Corpus, CorpusDocument } from '../corpus/index.js';
 import {
   BRIEF_MODEL_VERSION,
   type BriefModel,
+  type Entity,
   type Excerpt,
   type Fact,
-  type Source,
+  type KeyPoint,
+  type TimelineEvent,
 } from '../model/index.js';
 import { version } from '../shared/packageInfo.js';
 import { applyWindow } from './applyWindow.js';
-import { quotableSentences } from './candidates.js';
+import { buildTimeline } from './buildTimeline.js';
+import { quotableSentences, type Candidate } from './candidates.js';
+import { Citations } from './citations.js';
 import type { BriefSpec } from './loadBrief.js';
+import { selectEntities } from './selectEntities.js';
 import { selectExcerpts } from './selectExcerpts.js';
+import { selectFacts } from './selectFacts.js';
+import { selectKeyPoints } from './selectKeyPoints.js';
 
 export interface AssembleOptions {
   /** YYYY-MM-DD: the date the brief speaks for. */
@@ -22,15 +29,18 @@ export interface AssembleOptions {
   since?: string;
 }
 
-/** A fact is kept only when its sentence touches one of the brief's themes at least this much. */
-const FACT_RELEVANCE = 1;
+/**
+ * Facts, entities and timeline come from sentences that touch one of the brief's themes at
+ * least this much (one weak term), so a brief on energy does not list every date in the corpus.
+ */
+const RELEVANCE = 1;
 
 /**
  * Build the BriefModel:
  * 1. keep canonical documents inside the window,
- * 2. choose excerpts for every theme,
- * 3. extract the facts stated in theme-relevant sentences,
- * 4. number the sources in order of first citation.
+ * 2. choose key points and excerpts for every theme,
+ * 3. extract facts, entities and dated events from theme-relevant sentences,
+ * 4. number the sources in order of first citation (key points, sections, facts, timeline, entities).
  */
 export function assembleBrief(
   spec: BriefSpec,
@@ -40,19 +50,25 @@ export function assembleBrief(
   const canonical = corpus.documents.filter((d) => d.duplicate.canonical);
   const window = applyWindow(canonical, spec.window, options.asOf, options.since);
   const candidates = quotableSentences(window.documents);
+  const relevant = candidates.filter((c) =>
+    spec.themes.some((t) => scorePassage(c.tokens, t).score >= RELEVANCE),
+  );
 
+  const keyPoints = selectKeyPoints(candidates, spec.themes, spec.limits.key_points);
   const chosen = selectExcerpts(candidates, spec.themes, {
     perTheme: spec.limits.excerpts_per_theme,
     sentencesPerExcerpt: spec.limits.sentences_per_excerpt,
   });
-  const relevantFacts = candidates
-    .filter((c) =>
-      spec.themes.some((theme) => scorePassage(c.tokens, theme).score >= FACT_RELEVANCE),
-    )
-    .flatMap((c) => extractFacts(c.doc.text, [c.sentence]).map((fact) => ({ fact, doc: c.doc })));
-  const facts = dedupeFacts(relevantFacts).slice(0, spec.limits.facts);
+  const facts = selectFacts(relevant);
+  const timeline = buildTimeline(facts);
+  const entities = selectEntities(window.documents, relevant);
 
-  const citations = new Citations();
+  const cite = new Citations();
+  const keyPointModels = keyPoints.map(({ candidate, themeIds }, i): KeyPoint => ({
+    id: `k${i + 1}`,
+    ...span(candidate, cite),
+    themeIds,
+  }));
   const excerpts = chosen.map((e, i): Excerpt => ({
     id: `x${i + 1}`,
     text: e.candidate.doc.text.slice(e.start, e.end),
@@ -60,12 +76,26 @@ export function assembleBrief(
     file: e.candidate.doc.file,
     start: e.start,
     end: e.end,
-    citation: citations.number(e.candidate.doc),
+    citation: cite.number(e.candidate.doc),
     score: e.score,
     matchedTerms: e.matchedTerms,
   }));
-  const factModels = facts.map(({ fact, doc }, i): Fact =>
-    toFact(fact, doc, i, citations.number(doc)),
+  const factModels = facts
+    .slice(0, spec.limits.facts)
+    .map(({ fact, doc }, i) => toFact(fact, doc, i, cite.number(doc)));
+  const timelineModels = timeline.map(({ fact, doc }, i): TimelineEvent => ({
+    id: `t${i + 1}`,
+    date: fact.date ?? fact.value,
+    text: doc.text.slice(fact.sentence.start, fact.sentence.end),
+    docId: doc.id,
+    file: doc.file,
+    start: fact.sentence.start,
+    end: fact.sentence.end,
+    citation: cite.number(doc),
+  }));
+  const byId = new Map(window.documents.map((d) => [d.id, d]));
+  const entityModels = entities.map(({ entity, cited }, i) =>
+    toEntity(entity, cited, i, (id) => cite.number(byId.get(id) as CorpusDocument)),
   );
 
   return {
@@ -87,7 +117,7 @@ export function assembleBrief(
       duplicates: corpus.documents.length - canonical.length,
       skippedFiles: corpus.warnings.length,
     },
-    keyPoints: [],
+    keyPoints: keyPointModels,
     sections: spec.themes.map((theme) => ({
       themeId: theme.id,
       label: theme.label,
@@ -95,9 +125,21 @@ export function assembleBrief(
       excerpts: excerpts.filter((_, i) => chosen[i]?.themeId === theme.id),
     })),
     facts: factModels,
-    entities: [],
-    timeline: [],
-    sources: citations.sources(corpus.documents),
+    entities: entityModels,
+    timeline: timelineModels,
+    sources: cite.sources(corpus.documents),
+  };
+}
+
+function span(candidate: Candidate, cite: Citations) {
+  const { doc, sentence } = candidate;
+  return {
+    text: doc.text.slice(sentence.start, sentence.end),
+    docId: doc.id,
+    file: doc.file,
+    start: sentence.start,
+    end: sentence.end,
+    citation: cite.number(doc),
   };
 }
 
@@ -115,49 +157,25 @@ function toFact(fact: ExtractedFact, doc: CorpusDocument, index: number, citatio
     citation,
     ...(fact.amount !== undefined ? { amount: fact.amount } : {}),
     ...(fact.currency !== undefined ? { currency: fact.currency } : {}),
+    ...(fact.unit !== undefined ? { unit: fact.unit } : {}),
+    ...(fact.date !== undefined ? { date: fact.date } : {}),
   };
 }
 
-const KIND_ORDER = { money: 0, percent: 1, year: 2 } as const;
-
-/** One row per figure and sentence; money first, then percentages, then years. */
-function dedupeFacts(facts: { fact: ExtractedFact; doc: CorpusDocument }[]) {
-  const seen = new Set<string>();
-  return facts
-    .filter(({ fact, doc }) => {
-      const key = `${fact.kind}|${fact.value}|${doc.text.slice(fact.sentence.start, fact.sentence.end)}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .sort((a, b) => KIND_ORDER[a.fact.kind] - KIND_ORDER[b.fact.kind]);
-}
-
-/** Numbers sources in the order the brief first cites them. */
-class Citations {
-  private readonly order: CorpusDocument[] = [];
-
-  number(doc: CorpusDocument): number {
-    const found = this.order.indexOf(doc);
-    if (found >= 0) return found + 1;
-    this.order.push(doc);
-    return this.order.length;
-  }
-
-  sources(all: readonly CorpusDocument[]): Source[] {
-    const byId = new Map(all.map((d) => [d.id, d]));
-    return this.order.map((doc, i) => ({
-      citation: i + 1,
-      docId: doc.id,
-      file: doc.file,
-      title: doc.title,
-      ...(doc.dateline?.agency ? { publisher: doc.dateline.agency } : {}),
-      ...(doc.published ? { published: doc.published } : {}),
-      truncated: doc.truncated,
-      alsoReportedBy: doc.duplicate.others.flatMap((id) => {
-        const other = byId.get(id);
-        return other ? [{ docId: other.id, file: other.file, title: other.title }] : [];
-      }),
-    }));
-  }
+function toEntity(
+  entity: CollectedEntity,
+  cited: readonly { docId: string }[],
+  index: number,
+  citationOf: (docId: string) => number,
+): Entity {
+  return {
+    id: `e${index + 1}`,
+    kind: entity.kind,
+    name: entity.name,
+    aliases: entity.aliases,
+    ...(entity.role !== undefined ? { role: entity.role } : {}),
+    ...(entity.acronym !== undefined ? { acronym: entity.acronym } : {}),
+    mentions: entity.mentions.length,
+    citations: [...new Set(cited.map((m) => citationOf(m.docId)))].sort((a, b) => a - b),
+  };
 }

@@ -52,14 +52,19 @@ export const BriefFile = z
       .optional()
       .describe('TLP 2.0 distribution marking printed on every page'),
     corpus: z.string().optional().describe('corpus folder, relative to the brief file'),
+    taxonomy: z
+      .string()
+      .optional()
+      .describe('a theme file laid over the shipped taxonomy, relative to the brief file'),
     limits: z
       .object({
         excerpts_per_theme: z.number().int().min(1).max(20).default(5),
         sentences_per_excerpt: z.number().int().min(1).max(3).default(1),
         facts: z.number().int().min(0).max(200).default(30),
+        key_points: z.number().int().min(0).max(10).default(4),
       })
       .strict()
-      .default({ excerpts_per_theme: 5, sentences_per_excerpt: 1, facts: 30 }),
+      .default({ excerpts_per_theme: 5, sentences_per_excerpt: 1, facts: 30, key_points: 4 }),
   })
   .strict();
 

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { basename, dirname, extname, resolve } from 'node:path';
-import { compileTheme, type Theme } from '../analysis/index.js';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { compileTheme, loadTaxonomyWith, type Theme } from '../analysis/index.js';
 import { BriefError } from '../shared/errors.js';
 import { closestMatch, normaliseName } from '../shared/suggest.js';
 import { readYamlFile, validateYaml, type LocatedYaml } from '../shared/yamlFile.js';
@@ -52,13 +52,24 @@ export async function loadBrief(file: string, options: LoadBriefOptions): Promis
     title: brief.title,
     ...(brief.subtitle !== undefined ? { subtitle: brief.subtitle } : {}),
     audience: brief.audience,
-    themes: resolveThemes(yaml, brief.themes, options.taxonomy),
+    themes: resolveThemes(yaml, brief.themes, await taxonomyFor(file, brief.taxonomy, options)),
     window: brief.window,
     ...(brief.schedule !== undefined ? { schedule: checkSchedule(yaml, brief.schedule) } : {}),
     ...(brief.marking !== undefined ? { marking: brief.marking } : {}),
     ...(corpus !== undefined ? { corpus } : {}),
     limits: brief.limits,
   };
+}
+
+/** The shipped taxonomy, or the brief's own theme file laid over it. */
+async function taxonomyFor(
+  file: string,
+  own: string | undefined,
+  options: LoadBriefOptions,
+): Promise<readonly Theme[]> {
+  if (own === undefined) return options.taxonomy;
+  const display = join(dirname(file), own);
+  return loadTaxonomyWith(resolve(options.cwd ?? '.', display), display);
 }
 
 /** The schedule with defaults applied; an impossible cron or time zone is a located error. */

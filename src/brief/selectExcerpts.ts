@@ -1,5 +1,6 @@
 import type { Theme } from '../analysis/index.js';
 import { scoreCandidates } from './scoreCandidates.js';
+import { similarity } from './similarity.js';
 import type { Candidate } from './candidates.js';
 
 export interface ChosenExcerpt {
@@ -16,6 +17,11 @@ export interface ChosenExcerpt {
 export const MIN_EXCERPT_SCORE = 2.5;
 /** Each earlier excerpt from the same document multiplies a candidate's score by this. */
 const SAME_SOURCE_PENALTY = 0.75;
+/**
+ * Maximal marginal relevance: a candidate that repeats what the brief already quotes (word
+ * overlap with any chosen excerpt, 0..1) loses up to this share of its score.
+ */
+const REDUNDANCY_WEIGHT = 0.7;
 
 interface Scored {
   candidate: Candidate;
@@ -28,8 +34,8 @@ interface Scored {
 /**
  * Choose excerpts for every theme at once, round by round, so that each theme gets its
  * share and no sentence is quoted twice in a brief. Within a theme, a candidate's score is
- * discounted when its document is already quoted (diversity of sources) and when the
- * sentence belongs more strongly to another theme of the brief.
+ * discounted when its document is already quoted (diversity of sources), when it repeats a
+ * chosen excerpt (redundancy), and when it belongs more strongly to another theme.
  */
 export function selectExcerpts(
   candidates: readonly Candidate[],
@@ -69,7 +75,12 @@ function bestRemaining(
     if (used.has(item.candidate)) continue;
     const sameSource = already.filter((e) => e.candidate.doc.id === item.candidate.doc.id).length;
     const purity = item.bestAnyTheme === 0 ? 1 : Math.sqrt(item.score / item.bestAnyTheme);
-    const value = item.score * purity * SAME_SOURCE_PENALTY ** sameSource;
+    const redundancy = Math.max(0, ...[...used].map((u) => similarity(u, item.candidate)));
+    const value =
+      item.score *
+      purity *
+      SAME_SOURCE_PENALTY ** sameSource *
+      (1 - REDUNDANCY_WEIGHT * redundancy);
     if (!best || value > best.value || (value === best.value && order(item, best.item) < 0)) {
       best = { item, value };
     }

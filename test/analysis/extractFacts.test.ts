@@ -33,7 +33,25 @@ describe('extractFacts', () => {
     expect(facts('In 2014 it wrote off 90%, or 2,014 tonnes, of $2014 owed.')).toEqual([
       { kind: 'year', value: '2014', text: '2014' },
       { kind: 'percent', value: '90%', text: '90%' },
+      { kind: 'quantity', value: '2,014 tonnes', text: '2,014 tonnes' },
       { kind: 'money', value: 'USD 2,014', text: '$2014' },
+    ]);
+  });
+  it('finds quantities with their units', () => {
+    expect(
+      facts('Output rose to 120,000 barrels per day and 1.5 million tonnes of grain.'),
+    ).toEqual([
+      { kind: 'quantity', value: '120,000 barrels per day', text: '120,000 barrels per day' },
+      { kind: 'quantity', value: '1,500,000 tonnes', text: '1.5 million tonnes' },
+    ]);
+  });
+  it('normalises written dates and resolves a weekday against the publication date', () => {
+    const text = 'They met on Tuesday, after talks on 13 September 2023 and in March 2021.';
+    const found = extractFacts(text, [{ start: 0, end: text.length }], { published: '2023-12-14' });
+    expect(found.filter((f) => f.kind === 'date').map((f) => [f.text, f.date])).toEqual([
+      ['Tuesday', '2023-12-12'],
+      ['13 September 2023', '2023-09-13'],
+      ['March 2021', '2021-03'],
     ]);
   });
   it('gives offsets that point at the figure as written', () => {

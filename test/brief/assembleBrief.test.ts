@@ -17,7 +17,7 @@ function spec(themeIds: string[], perTheme = 5): BriefSpec {
     audience: 'analyst',
     themes: taxonomy.filter((t) => themeIds.includes(t.id)),
     window: 'all',
-    limits: { excerpts_per_theme: perTheme, sentences_per_excerpt: 1, facts: 50 },
+    limits: { excerpts_per_theme: perTheme, sentences_per_excerpt: 1, facts: 50, key_points: 4 },
   };
 }
 
@@ -36,8 +36,8 @@ describe('assembleBrief', () => {
   it('produces a model that satisfies its own schema', () => {
     expect(BriefModel.safeParse(model).success).toBe(true);
   });
-  it('quotes every excerpt and fact verbatim from its cleaned source', () => {
-    for (const item of [...excerpts, ...model.facts]) {
+  it('quotes every key point, excerpt, fact and timeline event verbatim from its cleaned source', () => {
+    for (const item of [...model.keyPoints, ...excerpts, ...model.facts, ...model.timeline]) {
       expect(docs.get(item.docId)?.text.slice(item.start, item.end)).toBe(item.text);
     }
   });
@@ -55,9 +55,27 @@ describe('assembleBrief', () => {
     for (const e of excerpts) expect(e.text).toMatch(/[.!?]["”’]?$/u);
   });
   it('numbers sources in order of first citation, and every citation has its source', () => {
-    const order = [...new Set([...excerpts, ...model.facts].map((x) => x.citation))];
+    const cited = [...model.keyPoints, ...excerpts, ...model.facts, ...model.timeline];
+    const order = [...new Set(cited.map((x) => x.citation))];
     expect(order).toEqual(order.map((_, i) => i + 1));
     expect(model.sources.map((s) => s.citation)).toEqual(order);
+  });
+  it('puts a few non-redundant, cited key points up front', () => {
+    expect(model.keyPoints.length).toBeGreaterThanOrEqual(3);
+    expect(model.keyPoints.length).toBeLessThanOrEqual(4);
+    expect(new Set(model.keyPoints.map((k) => k.text)).size).toBe(model.keyPoints.length);
+    for (const point of model.keyPoints) expect(point.themeIds.length).toBeGreaterThan(0);
+  });
+  it('orders the timeline oldest first', () => {
+    const dates = model.timeline.map((t) => t.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(dates.length).toBeGreaterThan(3);
+  });
+  it('lists people with roles and cites where they are mentioned', () => {
+    const people = model.entities.filter((e) => e.kind === 'person');
+    expect(people.length).toBeGreaterThan(3);
+    for (const person of people)
+      expect(person.citations.every((c) => model.sources.some((s) => s.citation === c))).toBe(true);
   });
   it('explains every excerpt with its matched terms and score', () => {
     for (const e of excerpts) {

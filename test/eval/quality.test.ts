@@ -45,6 +45,12 @@ describe('quality against the gold labels of the sample corpus', async () => {
     expect(report.facts.percent).toEqual({ hit: 1, total: 1 });
     expect(report.facts.years).toEqual({ hit: 5, total: 5 });
     expect(report.advertFiguresExtracted).toEqual([]);
+  });
+  it('finds every gold person with their role, and every gold organisation', () => {
+    expect(report.facts.people).toEqual({ hit: 9, total: 9 });
+    expect(report.facts.personRoles).toEqual({ hit: 9, total: 9 });
+    expect(report.facts.organisations).toEqual({ hit: 4, total: 4 });
+    expect(report.keyPoints).toBeGreaterThanOrEqual(3);
     expect(report.notVerbatim).toBe(0);
   });
 });

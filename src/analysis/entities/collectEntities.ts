@@ -1,0 +1,242 @@
+import countries from 'i18n-iso-countries';
+import type { Span } from '../../corpus/index.js';
+import { extractOrganisations, initials } from './extractOrganisations.js';
+import { extractPeople, type PersonMention } from './extractPeople.js';
+import { extractPlaces } from './extractPlaces.js';
+
+export interface EntitySource {
+  docId: string;
+  text: string;
+  sentences: readonly Span[];
+}
+
+export interface EntityMention {
+  docId: string;
+  start: number;
+  end: number;
+  sentence: Span;
+}
+
+export interface CollectedEntity {
+  kind: 'person' | 'organisation' | 'place';
+  name: string;
+  aliases: string[];
+  role?: string;
+  acronym?: string;
+  mentions: EntityMention[];
+}
+
+/**
+ * People, organisations and places across documents, with spellings merged:
+ * "Kim Jong-un" = "Kim Jong Un", "Putin" = "Vladimir Putin", "KCNA" = "Korean Central News Agency",
+ * "Russia" = "Russian Federation".
+ */
+export function collectEntities(sources: readonly EntitySource[]): CollectedEntity[] {
+  return [...collectPeople(sources), ...collectOrganisations(sources), ...collectPlaces(sources)];
+}
+
+const personKey = (name: string) => name.toLowerCase().replace(/-/g, ' ');
+
+interface PersonGroup {
+  spellings: Map<string, number>;
+  roles: string[];
+  mentions: EntityMention[];
+}
+
+function collectPeople(sources: readonly EntitySource[]): CollectedEntity[] {
+  const groups = new Map<string, PersonGroup>();
+  const add = (key: string, person: PersonMention, docId: string) => {
+    const group: PersonGroup = groups.get(key) ?? { spellings: new Map(), roles: [], mentions: [] };
+    group.spellings.set(person.name, (group.spellings.get(person.name) ?? 0) + 1);
+    if (person.role) group.roles.push(person.role);
+    group.mentions.push({ docId, start: person.start, end: person.end, sentence: person.sentence });
+    groups.set(key, group);
+  };
+  const all = sources.flatMap((s) =>
+    extractPeople(s.text, s.sentences).map((p) => ({ p, docId: s.docId })),
+  );
+  for (const { p, docId } of all) add(personKey(p.name), p, docId);
+
+  // A name is trusted when the text gives it a role or uses it more than once; an untrusted
+  // run of capitals ("Ecology Alexander Kozlov") folds into a trusted name it ends with.
+  const trusted = new Set(
+    [...groups].filter(([, g]) => g.roles.length > 0 || g.mentions.length > 1).map(([k]) => k),
+  );
+  for (const [key, group] of [...groups]) {
+    if (trusted.has(key)) continue;
+    groups.delete(key);
+    const words = key.split(' ');
+    const suffix = words
+      .map((_, i) => words.slice(i).join(' '))
+      .find((s) => s.split(' ').length >= 2 && trusted.has(s));
+    const target = suffix ? groups.get(suffix) : undefined;
+    if (target) target.mentions.push(...group.mentions);
+  }
+  addSurnameMentions(groups, sources);
+  return [...groups.values()].map((group) => toPerson(group));
+}
+
+/**
+ * "Putin said", "Kozlov added": a surname alone is the person whose full name ends with it,
+ * when exactly one known person does ("Kim" alone stays unresolved: several people share it).
+ */
+function addSurnameMentions(
+  groups: Map<string, PersonGroup>,
+  sources: readonly EntitySource[],
+): void {
+  const bySurname = new Map<string, PersonGroup[]>();
+  for (const group of groups.values()) {
+    for (const spelling of group.spellings.keys()) {
+      const words = spelling.split(' ');
+      for (const word of [words.at(-1), words[0]]) {
+        if (!word) continue;
+        const list = bySurname.get(word) ?? [];
+        if (!list.includes(group)) list.push(group);
+        bySurname.set(word, list);
+      }
+    }
+  }
+  for (const [surname, candidates] of bySurname) {
+    const [group] = candidates;
+    // Two-letter words ("Un" of Kim Jong Un) are given names more often than surnames.
+    if (candidates.length !== 1 || !group || surname.length < 4 || !isLastWordOf(group, surname))
+      continue;
+    const pattern = new RegExp(`(?<![\\p{L}-])${surname}(?![\\p{L}-])`, 'gu');
+    for (const source of sources) {
+      for (const sentence of source.sentences) {
+        for (const match of source.text.slice(sentence.start, sentence.end).matchAll(pattern)) {
+          const start = sentence.start + match.index;
+          if (
+            group.mentions.some(
+              (m) => m.docId === source.docId && start >= m.start && start < m.end,
+            )
+          )
+            continue;
+          group.mentions.push({
+            docId: source.docId,
+            start,
+            end: start + surname.length,
+            sentence,
+          });
+          group.spellings.set(surname, (group.spellings.get(surname) ?? 0) + 0);
+        }
+      }
+    }
+  }
+}
+
+function isLastWordOf(group: PersonGroup, word: string): boolean {
+  return [...group.spellings.keys()].some(
+    (s) => s.split(' ').length > 1 && s.split(' ').at(-1) === word,
+  );
+}
+
+function toPerson(group: PersonGroup): CollectedEntity {
+  const spellings = [...group.spellings].filter(([s]) => s.includes(' '));
+  // The most used full spelling; on a tie, the unhyphenated one ("Kim Jong Un").
+  spellings.sort(
+    (a, b) =>
+      b[1] - a[1] ||
+      Number(a[0].includes('-')) - Number(b[0].includes('-')) ||
+      a[0].localeCompare(b[0]),
+  );
+  const name = spellings[0]?.[0] ?? [...group.spellings.keys()][0] ?? '';
+  const role = mostCommon(group.roles);
+  return {
+    kind: 'person',
+    name,
+    aliases: [...group.spellings.keys()].filter((s) => s !== name).sort(),
+    ...(role ? { role } : {}),
+    mentions: group.mentions,
+  };
+}
+
+function collectOrganisations(sources: readonly EntitySource[]): CollectedEntity[] {
+  const byName = new Map<string, CollectedEntity>();
+  const acronyms: { acronym: string; mention: EntityMention }[] = [];
+  for (const source of sources) {
+    for (const org of extractOrganisations(source.text, source.sentences)) {
+      const mention = {
+        docId: source.docId,
+        start: org.start,
+        end: org.end,
+        sentence: org.sentence,
+      };
+      if (org.name === org.acronym) {
+        acronyms.push({ acronym: org.name, mention });
+        continue;
+      }
+      const key = org.name.toLowerCase();
+      const entity = byName.get(key) ?? {
+        kind: 'organisation' as const,
+        name: org.name,
+        aliases: [],
+        mentions: [],
+      };
+      if (org.acronym) entity.acronym = org.acronym;
+      entity.mentions.push(mention);
+      byName.set(key, entity);
+    }
+  }
+  for (const { acronym, mention } of acronyms) {
+    const full = [...byName.values()].find(
+      (e) => e.acronym === acronym || initials(e.name) === acronym,
+    );
+    const entity = full ??
+      byName.get(acronym.toLowerCase()) ?? {
+        kind: 'organisation' as const,
+        name: acronym,
+        aliases: [],
+        mentions: [],
+      };
+    if (full && !full.acronym) full.acronym = acronym;
+    entity.mentions.push(mention);
+    byName.set(entity.name.toLowerCase(), entity);
+  }
+  return [...byName.values()];
+}
+
+const countryCodes = new Map<string, string>(
+  Object.entries(countries.getNames('en', { select: 'all' })).flatMap(([code, names]) =>
+    names.map((n) => [n, code] as [string, string]),
+  ),
+);
+
+interface PlaceGroup {
+  spellings: Map<string, number>;
+  mentions: EntityMention[];
+}
+
+function collectPlaces(sources: readonly EntitySource[]): CollectedEntity[] {
+  const byKey = new Map<string, PlaceGroup>();
+  for (const source of sources) {
+    for (const place of extractPlaces(source.text, source.sentences)) {
+      const key = countryCodes.get(place.name) ?? place.name.toLowerCase();
+      const group: PlaceGroup = byKey.get(key) ?? { spellings: new Map(), mentions: [] };
+      group.spellings.set(place.name, (group.spellings.get(place.name) ?? 0) + 1);
+      group.mentions.push({
+        docId: source.docId,
+        start: place.start,
+        end: place.end,
+        sentence: place.sentence,
+      });
+      byKey.set(key, group);
+    }
+  }
+  return [...byKey.values()].map((group) => {
+    const name =
+      [...group.spellings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? '';
+    return {
+      kind: 'place' as const,
+      name,
+      aliases: [...group.spellings.keys()].filter((s) => s !== name).sort(),
+      mentions: group.mentions,
+    };
+  });
+}
+
+function mostCommon(values: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]?.[0];
+}

@@ -1,0 +1,89 @@
+import type { Span } from '../../corpus/index.js';
+import { COUNTRY_NAMES, isOrganisationWord } from './vocabulary.js';
+
+export interface OrganisationMention {
+  name: string;
+  acronym?: string;
+  start: number;
+  end: number;
+  sentence: Span;
+}
+
+const CAPITALISED = String.raw`(?:\p{Lu}[\p{L}’'-]*|\p{Lu}{2,}(?:-\p{Lu}[\p{L}]*)?)`;
+/** "Korean Central News Agency", "UN Security Council", "DPRK-Russia Economic Joint Committee", "Ministry of Defence" */
+const NAMED = new RegExp(
+  String.raw`(?<![\p{L}])(?:${CAPITALISED}\s(?:(?:of|for|and|the)\s)?){0,5}${CAPITALISED}(?![\p{L}])`,
+  'gu',
+);
+/** "Name (ACR)" */
+const WITH_ACRONYM = /^\s?\((\p{Lu}{2,6})\)/u;
+/** A standalone acronym: "KCNA", "NIS". */
+const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/gu;
+
+/** Organisations named in full (ending in Agency, Council, Service, ...), with their acronyms, and acronyms alone. */
+export function extractOrganisations(
+  text: string,
+  sentences: readonly Span[],
+): OrganisationMention[] {
+  const found: OrganisationMention[] = [];
+  for (const sentence of sentences) {
+    const body = text.slice(sentence.start, sentence.end);
+    const taken: [number, number][] = [];
+    for (const match of body.matchAll(NAMED)) {
+      const name = orgName(match[0]);
+      if (name === undefined) continue;
+      const at = match.index + match[0].indexOf(name);
+      const acronym = WITH_ACRONYM.exec(body.slice(at + name.length))?.[1];
+      taken.push([at, at + name.length + (acronym ? acronym.length + 3 : 0)]);
+      found.push({
+        name,
+        ...(acronym ? { acronym } : {}),
+        start: sentence.start + at,
+        end: sentence.start + at + name.length,
+        sentence,
+      });
+    }
+    for (const match of body.matchAll(ACRONYM)) {
+      if (taken.some(([a, b]) => match.index >= a && match.index < b)) continue;
+      if (
+        COUNTRY_NAMES.has(match[0]) ||
+        /^(?:DPRK|ROK|USSR|PRC|I|II|III|IV|AM|PM|TV)$/.test(match[0])
+      )
+        continue;
+      found.push({
+        name: match[0],
+        acronym: match[0],
+        start: sentence.start + match.index,
+        end: sentence.start + match.index + match[0].length,
+        sentence,
+      });
+    }
+  }
+  return found;
+}
+
+/** The part of a capitalised run that names an organisation: it must end in an organisation word. */
+function orgName(run: string): string | undefined {
+  const words = run.split(/\s/);
+  if (!isOrganisationWord(words.at(-1) ?? '')) return undefined;
+  while (
+    words.length > 1 &&
+    /^(?:The|A|An|In|On|At|By|And|Of|For|Although|However|When|While|After|Both)$/.test(
+      words[0] ?? '',
+    )
+  )
+    words.shift();
+  if (words.length < 2) return undefined;
+  const name = words.join(' ');
+  return COUNTRY_NAMES.has(name) ? undefined : name;
+}
+
+/** "KCNA" for "Korean Central News Agency": initials of the significant words. */
+export function initials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => !/^(?:of|for|and|the)$/i.test(w))
+    .map((w) => (/^\p{Lu}{2,}$/u.test(w) ? w : (w[0] ?? '')))
+    .join('')
+    .toUpperCase();
+}

@@ -1,0 +1,107 @@
+import type { Span } from '../../corpus/index.js';
+import {
+  COUNTRY_NAMES,
+  FUNCTION_WORDS,
+  isOrganisationWord,
+  isRoleWord,
+  NOT_NAME_WORDS,
+} from './vocabulary.js';
+
+export interface PersonMention {
+  /** As written: "Yun Jong-ho" */
+  name: string;
+  /** Role as written in the sentence, when one is stated. */
+  role?: string;
+  /** Offsets of the name in the text. */
+  start: number;
+  end: number;
+  sentence: Span;
+}
+
+/** "Kim", "Jong-un", "Kozhemyako": a capitalised word that may be part of a personal name. */
+const NAME_WORD = String.raw`\p{Lu}[\p{Ll}]+(?:-[\p{L}][\p{Ll}]+)?`;
+/** Two to four name words: "Ri Ryong Nam", "Alexander Kozlov", "Kim Jong Un". */
+const FULL_NAME = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${NAME_WORD})(?:\s(?:${NAME_WORD})){1,5}(?![\p{L}])`,
+  'gu',
+);
+/** What follows a name to make an appositive: ", Russia’s ambassador to North Korea," */
+const ROLE_AFTER =
+  /^,\s(?:the\s)?([^,;.()“”"]{3,120}?)(?=[,;.]|\s(?:said|told|says|met|and\s(?:the\s)?[\p{Ll}]+\s(?!of)))/u;
+/** What precedes a name as an appositive: "North Korean Minister of External Economic Relations, " */
+const ROLE_BEFORE = /(?:^|[,;:(]\s|\band\s|\bby\s|\bwith\s)((?:the\s)?[^,;.()“”"]{3,100}),\s$/u;
+const WORD = /[\p{L}’'-]+/gu;
+
+/**
+ * People and the roles the text gives them, from three shapes of English news prose:
+ * "Name, the Role, ..." / "Role, Name, ..." / "Role Name" ("Russian President Vladimir Putin").
+ */
+export function extractPeople(text: string, sentences: readonly Span[]): PersonMention[] {
+  const people: PersonMention[] = [];
+  for (const sentence of sentences) {
+    const body = text.slice(sentence.start, sentence.end);
+    for (const match of body.matchAll(FULL_NAME)) {
+      const name = trimName(match[0]);
+      if (name === undefined) continue;
+      const at = match.index + match[0].indexOf(name);
+      // "Minister of Natural Resources", "Ministry of Foreign Affairs": a name after "of" is a thing.
+      if (/\bof\s$/.test(body.slice(Math.max(0, at - 3), at))) continue;
+      const role =
+        roleAfter(body.slice(at + name.length)) ??
+        roleBefore(body.slice(0, at)) ??
+        rolePrefix(body.slice(0, at));
+      people.push({
+        name,
+        ...(role ? { role } : {}),
+        start: sentence.start + at,
+        end: sentence.start + at + name.length,
+        sentence,
+      });
+    }
+  }
+  return people;
+}
+
+/** Drop leading words that cannot be part of a name ("Minister Kozlov" → "Kozlov"); undefined if too little is left. */
+function trimName(candidate: string): string | undefined {
+  const words = candidate.split(/\s/);
+  while (words.length > 0 && (NOT_NAME_WORDS.has(words[0] ?? '') || isRoleWord(words[0] ?? '')))
+    words.shift();
+  if (words.length < 2 || words.length > 4) return undefined;
+  if (words.some((w) => NOT_NAME_WORDS.has(w) || isRoleWord(w) || isOrganisationWord(w)))
+    return undefined;
+  const name = words.join(' ');
+  return COUNTRY_NAMES.has(name) ? undefined : name;
+}
+
+function hasRoleWord(phrase: string): boolean {
+  return (phrase.match(WORD) ?? []).some(isRoleWord);
+}
+
+function roleAfter(rest: string): string | undefined {
+  const role = ROLE_AFTER.exec(rest)?.[1]?.trim();
+  return role && hasRoleWord(role) ? role : undefined;
+}
+
+function roleBefore(before: string): string | undefined {
+  const role = ROLE_BEFORE.exec(before)?.[1]
+    ?.trim()
+    .replace(/^the\s/, '');
+  if (!role || !hasRoleWord(role) || role.split(/\s+/).length > 14) return undefined;
+  return role;
+}
+
+/** "Russian President ", "North Korean leader ", "Foreign Minister ": a title just before the name. */
+function rolePrefix(before: string): string | undefined {
+  const words = before.trimEnd().split(/\s+/);
+  const last = words.at(-1) ?? '';
+  if (!isRoleWord(last) || before !== before.trimEnd() + ' ') return undefined;
+  const role = [last];
+  for (let i = words.length - 2; i >= 0 && role.length < 5; i--) {
+    const word = words[i] ?? '';
+    if (!/^\p{Lu}/u.test(word) && !isRoleWord(word)) break;
+    if (/[,;:.]$/.test(word) || FUNCTION_WORDS.has(word)) break;
+    role.unshift(word);
+  }
+  return role.join(' ');
+}

@@ -1,0 +1,53 @@
+import { createRequire } from 'node:module';
+import countries from 'i18n-iso-countries';
+
+const require = createRequire(import.meta.url);
+countries.registerLocale(require('i18n-iso-countries/langs/en.json') as countries.LocaleData);
+
+const words = (list: string) => new Set(list.trim().split(/\s+/));
+
+/** Every English country name and alias (Russia, Russian Federation, North Korea, US, ...). */
+export const COUNTRY_NAMES: ReadonlySet<string> = new Set(
+  Object.values(countries.getNames('en', { select: 'all' })).flat(),
+);
+
+/** Words that make a phrase a role: "Russian Minister of Natural Resources", "North Korean leader". */
+export const ROLE_WORDS = words(`
+  minister president premier ambassador governor leader chairman chairwoman chair spokesman
+  spokeswoman spokesperson secretary director head chief envoy commander general official deputy
+  expert analyst mayor senator chancellor king queen emperor diplomat negotiator adviser advisor
+  founder ceo editor correspondent professor researcher
+`);
+
+/** Last words of an organisation's name: "National Intelligence Service", "UN Security Council". */
+export const ORGANISATION_WORDS = words(`
+  agency council committee service ministry party bank company corporation organisation organization
+  union commission fund institute university office assembly parliament association federation group
+  forum court department administration authority programme program army navy corps command network
+`);
+
+/** Capitalised function words that open sentences. */
+export const FUNCTION_WORDS = words(`
+  The A An In On At For And But Or As By Of To From With After Before During Since While When Although
+  However According Both Some Most This That These Those It Its He She They We His Her Their Our Why
+  What Who How Let If Previously Furthermore Moreover Meanwhile Also Then Now Last Next Other Such Many
+  Several
+`);
+
+/** Capitalised words that never start or continue a person's name. */
+export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
+  ...FUNCTION_WORDS,
+  ...words(`
+    January February March April May June July August September October November December Jan Feb
+    Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    North South East West Northern Southern Eastern Western Far Central Korean Russian Chinese
+    American Soviet European Ukrainian Japanese British French German Asian Korea Russia China Ukraine
+    Japan Kremlin White House State States United Republic Democratic People Federation Union War
+    Cold World Day Victory News Region Province City Sea Ocean International National Economic Foreign
+    Party Tower Monument Hotel Church Zoo Talks Joint Committee
+  `),
+]);
+
+export const isRoleWord = (word: string) =>
+  ROLE_WORDS.has(word.toLowerCase().replace(/[’']s$/, ''));
+export const isOrganisationWord = (word: string) => ORGANISATION_WORDS.has(word.toLowerCase());
