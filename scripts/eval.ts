@@ -28,7 +28,7 @@ const lines = [
   `  truncated copy flagged        ${yes(report.truncatedFlagged)}`,
   `  other pairs clustered         ${report.otherPairsClustered}`,
   '',
-  'Excerpts (brief of one theme, 5 excerpts)',
+  'Excerpts (brief of one theme, 5 excerpts; key points serving the theme count as quoted)',
   ...Object.entries(report.themes).map(
     ([id, t]) =>
       `  ${id.padEnd(28)} excerpts ${t.excerpts}  should-quote ${pct(t.shouldQuote)}  never-quote hits ${t.neverQuoteHits}  precision ${pct(t.precision)}`,

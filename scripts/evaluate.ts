@@ -102,7 +102,11 @@ export async function evaluate(gold: Gold, corpusDir: string): Promise<QualityRe
     const theme = taxonomy.find((t) => t.id === themeId);
     if (!theme) continue;
     const model = assembleBrief(spec([theme]), corpus, { asOf: '2026-11-22' });
-    const excerpts = model.sections.flatMap((s) => s.excerpts);
+    // What the brief quotes for the theme: its section's excerpts and the key points that serve it.
+    const excerpts = [
+      ...model.keyPoints.filter((k) => k.themeIds.includes(themeId)),
+      ...model.sections.flatMap((s) => s.excerpts),
+    ];
     const goldThemes = new Map(gold.documents.map((g) => [fileId(g.file), g.themes]));
     themes[themeId] = {
       excerpts: excerpts.length,

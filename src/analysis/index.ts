@@ -1,4 +1,4 @@
-export { scorePassage, type PassageScore } from './scorePassage.js';
+export { scorePassage, type PassageScore, type TermContribution } from './scorePassage.js';
 export { extractFacts, type ExtractedFact, type FactKind } from './extractFacts.js';
 export {
   compileTheme,

@@ -5,6 +5,14 @@ export interface PassageScore {
   score: number;
   /** Matched terms, strongest contribution first. */
   matchedTerms: string[];
+  /** What each term added (negative for terms that argue against the theme): the evidence. */
+  contributions: TermContribution[];
+}
+
+export interface TermContribution {
+  term: string;
+  count: number;
+  value: number;
 }
 
 /** Typical sentence length in words; longer passages are not rewarded just for length. */
@@ -22,7 +30,7 @@ const LENGTH_WEIGHT = 0.5;
 export function scorePassage(passage: string | readonly Token[], theme: Theme): PassageScore {
   const tokens = typeof passage === 'string' ? tokenize(passage) : passage;
   const lengthNorm = 1 - LENGTH_WEIGHT + (LENGTH_WEIGHT * tokens.length) / TYPICAL_WORDS;
-  const contributions: { term: string; value: number }[] = [];
+  const contributions: TermContribution[] = [];
   // Longer and heavier terms claim their words first, so "natural gas" is not also "gas", and
   // "mining" (stem "mine") is not counted again for "mine".
   const claimed = new Set<number>();
@@ -39,14 +47,16 @@ export function scorePassage(passage: string | readonly Token[], theme: Theme): 
     }
     if (count === 0) continue;
     const saturated = (count * (SATURATION + 1)) / (count + SATURATION * lengthNorm);
-    contributions.push({ term: term.term, value: term.weight * saturated });
-  }
-  let score = contributions.reduce((sum, c) => sum + c.value, 0);
-  for (const term of theme.against) {
-    if (findTerm(tokens, term.shape).length > 0) score -= term.weight * 2;
+    contributions.push({ term: term.term, count, value: term.weight * saturated });
   }
   contributions.sort((a, b) => b.value - a.value || a.term.localeCompare(b.term));
-  return { score: Math.max(0, score), matchedTerms: contributions.map((c) => c.term) };
+  const matchedTerms = contributions.map((c) => c.term);
+  for (const term of theme.against) {
+    const count = findTerm(tokens, term.shape).length;
+    if (count > 0) contributions.push({ term: term.term, count, value: -term.weight * 2 });
+  }
+  const score = contributions.reduce((sum, c) => sum + c.value, 0);
+  return { score: Math.max(0, score), matchedTerms, contributions };
 }
 
 const precedence = new WeakMap<Theme, ThemeTerm[]>();

@@ -54,11 +54,19 @@ export function assembleBrief(
     spec.themes.some((t) => scorePassage(c.tokens, t).score >= RELEVANCE),
   );
 
-  const keyPoints = selectKeyPoints(candidates, spec.themes, spec.limits.key_points);
-  const chosen = selectExcerpts(candidates, spec.themes, {
-    perTheme: spec.limits.excerpts_per_theme,
-    sentencesPerExcerpt: spec.limits.sentences_per_excerpt,
-  });
+  // A one-theme brief leads with two points and leaves the rest to its section.
+  const keyPointLimit = Math.min(spec.limits.key_points, spec.themes.length + 1);
+  const keyPoints = selectKeyPoints(candidates, spec.themes, keyPointLimit);
+  // A passage is quoted once per brief: what leads as a key point is not repeated in a section.
+  const inKeyPoints = new Set(keyPoints.map((k) => k.candidate));
+  const chosen = selectExcerpts(
+    candidates.filter((c) => !inKeyPoints.has(c)),
+    spec.themes,
+    {
+      perTheme: spec.limits.excerpts_per_theme,
+      sentencesPerExcerpt: spec.limits.sentences_per_excerpt,
+    },
+  );
   const facts = selectFacts(relevant);
   const timeline = buildTimeline(facts);
   const entities = selectEntities(window.documents, relevant);

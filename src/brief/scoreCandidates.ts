@@ -1,11 +1,16 @@
-import { scorePassage, tokenize, type Theme } from '../analysis/index.js';
+import { scorePassage, tokenize, type TermContribution, type Theme } from '../analysis/index.js';
 import type { Candidate } from './candidates.js';
 
 export interface ScoredCandidate {
   candidate: Candidate;
   /** Relevance after the document's context is taken into account. */
   score: number;
+  /** Relevance of the sentence alone. */
+  rawScore: number;
+  /** 0..1: how much the rest of the document is about the theme. */
+  context: number;
   matchedTerms: string[];
+  contributions: TermContribution[];
 }
 
 /**
@@ -32,13 +37,16 @@ export function scoreCandidates(candidates: readonly Candidate[], theme: Theme):
     entry.count += 1;
     density.set(candidate.doc.id, entry);
   }
-  return raw.map(({ candidate, score, matchedTerms }) => {
+  return raw.map(({ candidate, score, matchedTerms, contributions }) => {
     const entry = density.get(candidate.doc.id);
     const support = entry ? Math.min(1, entry.sum / entry.count / DENSE) : 0;
     return {
       candidate,
       score: score * (CONTEXT_FLOOR + (1 - CONTEXT_FLOOR) * support),
+      rawScore: score,
+      context: support,
       matchedTerms,
+      contributions,
     };
   });
 }

@@ -165,6 +165,50 @@ export function createStyles(template: Template) {
     colSentence: { width: '59%', paddingRight: 6 },
     colSource: { width: '8%', textAlign: 'right' },
 
+    keyPoints: { marginBottom: 10 },
+    keyPoint: { flexDirection: 'row', marginBottom: 8 },
+    keyPointNumber: {
+      fontFamily: SANS,
+      fontWeight: 700,
+      fontSize: 11,
+      lineHeight: 1.45,
+      color: c.accent,
+      width: 20,
+    },
+    keyPointText: { flex: 1, fontSize: 10.5, lineHeight: 1.45 },
+
+    timelineRow: { flexDirection: 'row', minHeight: 26 },
+    timelineDate: {
+      fontFamily: SANS,
+      fontWeight: 700,
+      fontSize: 9,
+      lineHeight: 1.4,
+      color: c.accent,
+      width: 62,
+      textAlign: 'right',
+      paddingRight: 8,
+    },
+    timelineRail: {
+      width: 14,
+      borderLeftWidth: 1.5,
+      borderLeftColor: c.rule,
+      alignItems: 'flex-start',
+    },
+    timelineDot: {
+      width: 7,
+      height: 7,
+      borderRadius: 3.5,
+      backgroundColor: c.accent,
+      marginLeft: -4.25,
+      marginTop: 3,
+    },
+    timelineText: { flex: 1, fontSize: 8.5, lineHeight: 1.4, paddingBottom: 8 },
+
+    colName: { width: '24%', paddingRight: 6 },
+    colRole: { width: '52%', paddingRight: 6 },
+    colMentions: { width: '10%', textAlign: 'right', paddingRight: 8 },
+    colSources: { width: '14%' },
+
     sourceEntry: { flexDirection: 'row', marginBottom: 8 },
     sourceNumber: {
       fontFamily: SANS,

@@ -2,7 +2,15 @@ import { z } from 'zod';
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour written #rrggbb');
 
-export const BLOCKS = ['cover', 'sections', 'facts', 'sources'] as const;
+export const BLOCKS = [
+  'cover',
+  'key-points',
+  'sections',
+  'facts',
+  'timeline',
+  'people',
+  'sources',
+] as const;
 
 /** templates/<name>/template.yaml: the layout and the words' files; no code. */
 export const TemplateFile = z

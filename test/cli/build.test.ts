@@ -82,6 +82,7 @@ describe('brief build --format json', () => {
     ]);
     expect(result.code).toBe(0);
     const model = JSON.parse(result.stdout) as {
+      keyPoints: { text: string; docId: string; file: string; start: number; end: number }[];
       sections: {
         excerpts: { text: string; docId: string; file: string; start: number; end: number }[];
       }[];
@@ -102,7 +103,7 @@ describe('brief build --format json', () => {
 
     const corpus = await loadCorpus(join(ROOT, 'corpus'));
     const texts = new Map(corpus.documents.map((d) => [d.id, d.text]));
-    const excerpts = model.sections.flatMap((s) => s.excerpts);
+    const excerpts = [...model.keyPoints, ...model.sections.flatMap((s) => s.excerpts)];
     expect(excerpts.length).toBeGreaterThanOrEqual(3);
     for (const item of [...excerpts, ...model.facts]) {
       expect(texts.get(item.docId)?.slice(item.start, item.end)).toBe(item.text);

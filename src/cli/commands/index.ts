@@ -13,6 +13,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./validate.js')).validateCommand,
   },
   {
+    name: 'themes',
+    summary: 'List themes, or explain which passages a theme matches and why',
+    load: async () => (await import('./themes.js')).themesCommand,
+  },
+  {
     name: 'schedule',
     summary: 'List scheduled briefs with their last and next runs',
     load: async () => (await import('./schedule.js')).scheduleCommand,

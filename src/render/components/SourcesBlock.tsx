@@ -1,29 +1,18 @@
-import { Page, Text, View } from '@react-pdf/renderer';
-import type { BriefModel, Source } from '../../model/index.js';
-import type { Template } from '../loadTemplate.js';
+import { Text, View } from '@react-pdf/renderer';
+import type { Source } from '../../model/index.js';
 import type { Styles } from '../styles.js';
-import { bookmark } from './bookmark.js';
-import { PageFrame } from './PageFrame.js';
+import type { BlockProps } from './BlockProps.js';
+import { Heading } from './Heading.js';
 
-export function SourcesPage({
-  model,
-  template,
-  styles,
-}: {
-  model: BriefModel;
-  template: Template;
-  styles: Styles;
-}) {
+/** The sources appendix, on a page of its own: every citation in the brief links here. */
+export function SourcesBlock({ model, styles }: BlockProps) {
   return (
-    <Page size={template.page.size} style={styles.page} wrap>
-      <PageFrame model={model} styles={styles} />
-      <Text style={styles.h2} {...bookmark('Sources')} id="sources">
-        Sources
-      </Text>
+    <>
+      <Heading title="Sources" id="sources" styles={styles} breakBefore />
       {model.sources.map((source) => (
         <SourceEntry key={source.citation} source={source} styles={styles} />
       ))}
-    </Page>
+    </>
   );
 }
 

@@ -1,0 +1,24 @@
+import { Link, Text, View } from '@react-pdf/renderer';
+import type { BlockProps } from './BlockProps.js';
+import { Heading } from './Heading.js';
+
+/** Bottom line up front: the most important developments, each a cited quotation. */
+export function KeyPointsBlock({ model, styles }: BlockProps) {
+  if (model.keyPoints.length === 0) return null;
+  return (
+    <>
+      <Heading title="Key points" id="key-points" styles={styles} first />
+      {model.keyPoints.map((point, i) => (
+        <View key={point.id} style={styles.keyPoint} wrap={false}>
+          <Text style={styles.keyPointNumber}>{i + 1}</Text>
+          <Text style={styles.keyPointText}>
+            {`“${point.text}” `}
+            <Link src={`#source-${point.citation}`} style={styles.citation}>
+              [{point.citation}]
+            </Link>
+          </Text>
+        </View>
+      ))}
+    </>
+  );
+}
