@@ -1,48 +1,59 @@
-/** `npm run eval`: print quality figures against the gold labels. */
+/** `npm run eval`: print quality figures against the gold labels of the sample corpus and the dev set. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../src/shared/packageInfo.js';
-import { evaluate, readGold, type Ratio } from './evaluate.js';
+import { evaluate, readGold, type QualityReport, type Ratio } from './evaluate.js';
 
 const shared = join(packageRoot, '..', 'shared', 'eval', 'seeds-gold.yaml');
-const goldFile =
-  process.argv[2] ??
-  (existsSync(shared) ? shared : join(packageRoot, 'test', 'fixtures', 'seeds-gold.yaml'));
-const corpusDir = process.argv[3] ?? join(packageRoot, 'corpus');
+const sets = [
+  {
+    name: 'sample corpus',
+    gold: existsSync(shared) ? shared : join(packageRoot, 'test', 'fixtures', 'seeds-gold.yaml'),
+    corpus: join(packageRoot, 'corpus'),
+  },
+  {
+    name: 'development set',
+    gold: join(packageRoot, 'test', 'fixtures', 'devset', 'devset-gold.yaml'),
+    corpus: join(packageRoot, 'test', 'fixtures', 'devset', 'corpus'),
+  },
+];
 
-const report = await evaluate(await readGold(goldFile), corpusDir);
 const pct = (r: Ratio) =>
   `${r.hit}/${r.total} (${r.total === 0 ? '-' : ((100 * r.hit) / r.total).toFixed(0)}%)`;
-const yes = (b: boolean) => (b ? 'yes' : 'NO');
 
-const lines = [
-  `briefgen quality against ${goldFile}`,
-  `corpus: ${corpusDir}`,
-  '',
-  'Ingestion',
-  `  boilerplate markers removed   ${pct(report.boilerplateRemoved)}`,
-  `  body markers kept             ${pct(report.bodyKept)}`,
-  `  titles right                  ${pct(report.titlesRight)}`,
-  `  duplicate pair found          ${yes(report.duplicatePairFound)}`,
-  `  canonical copy right          ${yes(report.canonicalRight)}`,
-  `  truncated copy flagged        ${yes(report.truncatedFlagged)}`,
-  `  other pairs clustered         ${report.otherPairsClustered}`,
-  '',
-  'Excerpts (brief of one theme, 5 excerpts; key points serving the theme count as quoted)',
-  ...Object.entries(report.themes).map(
-    ([id, t]) =>
-      `  ${id.padEnd(28)} excerpts ${t.excerpts}  should-quote ${pct(t.shouldQuote)}  never-quote hits ${t.neverQuoteHits}  precision ${pct(t.precision)}`,
-  ),
-  '',
-  'Facts (brief of every theme)',
-  `  money recall                  ${pct(report.facts.money)}`,
-  `  percent recall                ${pct(report.facts.percent)}`,
-  `  year recall                   ${pct(report.facts.years)}`,
-  `  people found                  ${pct(report.facts.people)}`,
-  `  person–role pairs found       ${pct(report.facts.personRoles)}`,
-  `  organisations found           ${pct(report.facts.organisations)}`,
-  `  key points                    ${report.keyPoints}`,
-  `  advert/menu figures extracted ${report.advertFiguresExtracted.length}${report.advertFiguresExtracted.length ? ` (${report.advertFiguresExtracted.join(', ')})` : ''}`,
-  `  excerpts/facts not verbatim   ${report.notVerbatim}`,
-];
-process.stdout.write(lines.join('\n') + '\n');
+function lines(report: QualityReport): string[] {
+  return [
+    'Ingestion',
+    `  documents loaded              ${pct(report.documentsLoaded)}`,
+    `  boilerplate markers removed   ${pct(report.boilerplateRemoved)}`,
+    `  body markers kept             ${pct(report.bodyKept)}`,
+    `  titles right                  ${pct(report.titlesRight)}`,
+    `  duplicate pairs found         ${pct(report.duplicatesFound)}`,
+    `  canonical copy right          ${pct(report.canonicalRight)}`,
+    `  truncation flag right         ${pct(report.truncatedFlagged)}`,
+    `  other pairs clustered         ${report.otherPairsClustered}`,
+    '',
+    'Excerpts (brief of one theme, 5 excerpts; key points serving the theme count as quoted)',
+    ...Object.entries(report.themes).map(
+      ([id, t]) =>
+        `  ${id.padEnd(28)} quoted ${t.excerpts}  should-quote ${pct(t.shouldQuote)}  never-quote hits ${t.neverQuoteHits}  precision ${pct(t.precision)}`,
+    ),
+    '',
+    'Facts (brief of every theme)',
+    `  money recall                  ${pct(report.facts.money)}`,
+    `  percent recall                ${pct(report.facts.percent)}`,
+    `  quantity recall               ${pct(report.facts.quantity)}`,
+    `  year recall                   ${pct(report.facts.years)}`,
+    `  people found                  ${pct(report.facts.people)}`,
+    `  person–role pairs found       ${pct(report.facts.personRoles)}`,
+    `  organisations found           ${pct(report.facts.organisations)}`,
+    `  key points                    ${report.keyPoints}`,
+    `  advert/menu figures extracted ${report.advertFiguresExtracted.length}${report.advertFiguresExtracted.length ? ` (${report.advertFiguresExtracted.join(', ')})` : ''}`,
+    `  quotes not verbatim           ${report.notVerbatim}`,
+  ];
+}
+
+for (const set of sets) {
+  const report = await evaluate(await readGold(set.gold), set.corpus);
+  process.stdout.write([`== ${set.name}: ${set.gold}`, ...lines(report), '', ''].join('\n'));
+}

@@ -8,11 +8,11 @@ const MAX_PER_KIND = 25;
 
 /**
  * Entities of the documents in the window (names are merged across all their sentences), kept
- * when at least one mention falls in a sentence relevant to the brief; most mentioned first.
+ * when they are mentioned in a document relevant to the brief; most mentioned first.
  */
 export interface SelectedEntity {
   entity: CollectedEntity;
-  /** Mentions in sentences relevant to the brief: these are cited. */
+  /** Mentions in documents relevant to the brief: these are cited. */
   cited: EntityMention[];
 }
 
@@ -20,13 +20,15 @@ export function selectEntities(
   documents: readonly CorpusDocument[],
   relevant: readonly Candidate[],
 ): SelectedEntity[] {
-  const relevantSentences = new Set(relevant.map((c) => `${c.doc.id}:${c.sentence.start}`));
+  // People are listed when they appear in a document the brief draws on: their own sentence
+  // often carries only their title ("Minister of Railways"), which no theme term scores.
+  const relevantDocs = new Set(relevant.map((c) => c.doc.id));
   const entities = collectEntities(
     documents.map((d) => ({ docId: d.id, text: d.text, sentences: d.sentences })),
   )
     .map((entity) => ({
       entity,
-      cited: entity.mentions.filter((m) => relevantSentences.has(`${m.docId}:${m.sentence.start}`)),
+      cited: entity.mentions.filter((m) => relevantDocs.has(m.docId)),
     }))
     .filter(({ cited }) => cited.length > 0)
     .sort(

@@ -2,6 +2,7 @@ import { findTitle } from './findTitle.js';
 import {
   isBodyLike,
   isHeadingLike,
+  isProse,
   lineFeatures,
   normaliseLine,
   type LineFeatures,
@@ -75,6 +76,8 @@ function markLineShapes(lines: RawLine[], titleIndex: number, title: string): vo
     else if (seen.has(normal) || repeatsPrevious(lines, i)) mark(l, 'repeated-line');
     else if (f.contact && f.words <= 12) mark(l, 'contact');
     else if (f.bullet) mark(l, 'list-item');
+    else if (f.menu) mark(l, 'menu');
+    else if (f.furniture && !isProse(f)) mark(l, 'furniture');
     else if (f.credit && !isBodyLike(f)) mark(l, 'credit');
     else if (f.words <= 3 && !f.endsSentence && LABEL_END.test(l.text)) mark(l, 'label');
     seen.add(normal);
@@ -122,7 +125,7 @@ function markTrailer(lines: RawLine[]): void {
   for (let i = lines.length - 1; i >= 0; i--) {
     const l = lines[i];
     if (!l) continue;
-    if (!l.reason && isBodyLike(l.features)) break;
+    if (!l.reason && isProse(l.features)) break;
     if (!l.reason) mark(l, 'trailer');
   }
 }

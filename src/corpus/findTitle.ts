@@ -27,6 +27,7 @@ export function findTitle(lines: readonly string[]): number {
     const line = lines[i] ?? '';
     const features = lineFeatures(line);
     if (features.words < 3 || features.words > 25 || features.contact || features.bullet) continue;
+    if (features.credit || features.menu || features.furniture) continue;
     if (/[.]["”’]?$/u.test(features.text)) continue; // a caption or sentence, not a headline
     const own = contentWords(line);
     const shared = [...own].filter((w) => bodyWords.has(w)).length;

@@ -14,6 +14,10 @@ export interface LineFeatures {
   contact: boolean;
   credit: boolean;
   callToAction: boolean;
+  /** Words of web-page furniture (cookies, newsletter, share, comments, copyright) in a short line. */
+  furniture: boolean;
+  /** "Home | World | Asia": several segments separated by pipes. */
+  menu: boolean;
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
@@ -23,6 +27,21 @@ const CONTACT = /[\w.+-]+@[\w-]+\.[\w.]+|^\s*(?:tel|phone|fax)[.:]/iu;
 /** "Name / Agency", "AGENCY/PHOTOGRAPHER/POOL", or an explicit credit word closing a line. */
 const CREDIT =
   /^[^.!?]{0,60}\s\/\s[^.!?]{0,40}$|\p{Lu}{2,}\/\p{Lu}{2,}|\b(?:credit|photo|image|picture|illustration)s?\s*(?:by|:)?\s*[^.!?]{0,40}$/iu;
+/**
+ * Vocabulary of page furniture common to news sites (the jusText idea of a boilerplate
+ * lexicon): it marks a line only when the line is short, never a paragraph of prose.
+ */
+const FURNITURE =
+  /\b(?:cookies?|newsletters?|subscribe|sign up|sign in|log in|all rights reserved|copyright|advertisement|sponsored|share (?:this|on|it)|comments?|related (?:stories|articles|posts)|read more|you might also like|most read|tags)\b|©|^\s*(?:share|print|email|menu|search)\s*$/iu;
+const FURNITURE_MAX_WORDS = 20;
+const FURNITURE_ANYWHERE_MAX_WORDS = 11;
+
+/** A short line with a furniture word anywhere, or a longer one that opens with it ("Sign up for ..."). */
+function isFurniture(line: string, tokens: string[]): boolean {
+  if (tokens.length > FURNITURE_MAX_WORDS) return false;
+  if (tokens.length <= FURNITURE_ANYWHERE_MAX_WORDS) return FURNITURE.test(line);
+  return FURNITURE.test(tokens.slice(0, 4).join(' '));
+}
 const CALL_TO_ACTION = /\b(?:read more|continue reading|learn more|click here|find out more|subscribe now|sign up now)\W*$/iu;
 
 export function words(text: string): string[] {
@@ -44,12 +63,25 @@ export function lineFeatures(text: string): LineFeatures {
     contact: CONTACT.test(trimmed),
     credit: tokens.length <= 60 && CREDIT.test(trimmed),
     callToAction: CALL_TO_ACTION.test(trimmed),
+    furniture: isFurniture(trimmed, tokens),
+    menu: (trimmed.match(/\s\|\s/g)?.length ?? 0) >= 2,
   };
 }
 
 /** A line that reads as article prose rather than page furniture. */
 export function isBodyLike(features: LineFeatures): boolean {
   return (features.words >= 12 && features.endsSentence) || features.words >= 25;
+}
+
+/**
+ * Prose that may be short: a sentence of six words or more, or fifteen words that stop short
+ * (a copy cut off mid-sentence), as long as it is not title-cased furniture.
+ */
+export function isProse(features: LineFeatures): boolean {
+  if (features.furniture || features.menu) return false;
+  if (isBodyLike(features)) return true;
+  if (features.titleCaseRatio >= 0.6) return false;
+  return (features.endsSentence && features.words >= 6) || features.words >= 15;
 }
 
 /** A short line in Title Case or without closing punctuation: a headline, section title or link. */

@@ -12,6 +12,8 @@ export type RemovalReason =
   | 'promotion'
   | 'header-meta'
   | 'label'
+  | 'menu'
+  | 'furniture'
   | 'trailer';
 
 export interface RemovedLine {

@@ -68,7 +68,7 @@ describe('cleanDocument rules', () => {
     expect(result.kept.map((k) => k.text)).toEqual([
       'The two governments agreed on Friday to extend the grain corridor for another twelve months, officials said.',
     ]);
-    expect(new Set(result.removed.map((r) => r.reason))).toEqual(new Set(['trailer', 'list-item']));
+    expect(new Set(result.removed.map((r) => r.reason))).toEqual(new Set(['trailer', 'list-item', 'furniture']));
   });
   it('keeps a subheading inside the body but marks it as a heading', () => {
     const page = [

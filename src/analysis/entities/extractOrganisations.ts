@@ -17,6 +17,19 @@ const NAMED = new RegExp(
 );
 /** "Name (ACR)" */
 const WITH_ACRONYM = /^\s?\((\p{Lu}{2,6})\)/u;
+/** "Office of Foreign Assets Control (OFAC)": a capitalised run, then its initials in brackets. */
+const SPELLED_OUT = /((?:\p{Lu}[\p{L}’'-]*\s(?:(?:of|for|and|the)\s)?){1,7})\((\p{Lu}{2,6})\)/gu;
+
+/** The tail of `run` whose initials spell `acronym`, if any. */
+function spelledOut(run: string, acronym: string): string | undefined {
+  const words = run.trim().split(/\s/);
+  for (let i = 0; i < words.length; i++) {
+    const name = words.slice(i).join(' ');
+    if (initials(name) === acronym && !/^(?:of|for|and|the)$/i.test(words[i] ?? '')) return name;
+  }
+  return undefined;
+}
+
 /** A standalone acronym: "KCNA", "NIS". */
 const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/gu;
 
@@ -43,8 +56,23 @@ export function extractOrganisations(
         sentence,
       });
     }
+    for (const match of body.matchAll(SPELLED_OUT)) {
+      const name = spelledOut(match[1] ?? '', match[2] ?? '');
+      if (!name || taken.some(([a, b]) => match.index >= a && match.index < b)) continue;
+      const at = match.index + (match[1] ?? '').lastIndexOf(name);
+      taken.push([at, match.index + match[0].length]);
+      found.push({
+        name,
+        acronym: match[2] ?? '',
+        start: sentence.start + at,
+        end: sentence.start + at + name.length,
+        sentence,
+      });
+    }
     for (const match of body.matchAll(ACRONYM)) {
       if (taken.some(([a, b]) => match.index >= a && match.index < b)) continue;
+      // "MOSCOW, March 3 (Reuters) -": a dateline's place, not an organisation.
+      if (match.index === 0 && body[match[0].length] === ',') continue;
       if (
         COUNTRY_NAMES.has(match[0]) ||
         /^(?:DPRK|ROK|USSR|PRC|I|II|III|IV|AM|PM|TV)$/.test(match[0])

@@ -64,12 +64,13 @@ export function extractPeople(text: string, sentences: readonly Span[]): PersonM
 
 /** Drop leading words that cannot be part of a name ("Minister Kozlov" → "Kozlov"); undefined if too little is left. */
 function trimName(candidate: string): string | undefined {
-  const words = candidate.split(/\s/);
-  while (words.length > 0 && (NOT_NAME_WORDS.has(words[0] ?? '') || isRoleWord(words[0] ?? '')))
-    words.shift();
+  const all = candidate.split(/\s/);
+  // The name is what follows the last word that cannot be part of one: "Deputy Energy
+  // Minister Pavel Sorokin" → "Pavel Sorokin" (the title before it becomes the role).
+  const notName = (w: string) => NOT_NAME_WORDS.has(w) || isRoleWord(w) || isOrganisationWord(w);
+  const lastNonName = all.map(notName).lastIndexOf(true);
+  const words = all.slice(lastNonName + 1);
   if (words.length < 2 || words.length > 4) return undefined;
-  if (words.some((w) => NOT_NAME_WORDS.has(w) || isRoleWord(w) || isOrganisationWord(w)))
-    return undefined;
   const name = words.join(' ');
   return COUNTRY_NAMES.has(name) ? undefined : name;
 }

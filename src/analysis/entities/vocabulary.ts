@@ -16,7 +16,8 @@ export const ROLE_WORDS = words(`
   minister president premier ambassador governor leader chairman chairwoman chair spokesman
   spokeswoman spokesperson secretary director head chief envoy commander general official deputy
   expert analyst mayor senator chancellor king queen emperor diplomat negotiator adviser advisor
-  founder ceo editor correspondent professor researcher
+  founder ceo editor correspondent professor researcher admiral colonel captain lieutenant marshal
+  sergeant
 `);
 
 /** Last words of an organisation's name: "National Intelligence Service", "UN Security Council". */
@@ -24,6 +25,7 @@ export const ORGANISATION_WORDS = words(`
   agency council committee service ministry party bank company corporation organisation organization
   union commission fund institute university office assembly parliament association federation group
   forum court department administration authority programme program army navy corps command network
+  fleet treaty
 `);
 
 /** Capitalised function words that open sentences. */
