@@ -103,7 +103,7 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 const WEEKDAY =
   /(?<![\p{L}])on (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\p{L}])/gu;
 const UNITS = String.raw`barrels? (?:per|a) day|barrels|tonnes|tons|metric tons|workers|labourers|laborers|troops|soldiers|people|km|kilometres|kilometers|miles|megawatts|MW|gigawatts|GW|cubic metres|cubic meters|bcm|hectares|vehicles|artillery rounds|rounds|shells|missiles|containers|passengers|tourists`;
-/** "120,000 barrels per day", "1.5 million tonnes", "some 180km" */
+/** "80,000 barrels per day", "1.5 million tonnes", "some 180km" */
 const QUANTITY = new RegExp(
   String.raw`(?<![\p{L}\p{N}$€£¥₩₽.])(${NUMBER})\s?(million|thousand|billion)?\s?(${UNITS})(?![\p{L}])`,
   'gu',

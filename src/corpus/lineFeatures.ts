@@ -16,7 +16,7 @@ export interface LineFeatures {
   callToAction: boolean;
   /** Words of web-page furniture (cookies, newsletter, share, comments, copyright) in a short line. */
   furniture: boolean;
-  /** "Home | World | Asia": several segments separated by pipes. */
+  /** "Home | News | Sport": several segments separated by pipes. */
   menu: boolean;
 }
 

@@ -65,12 +65,12 @@ export const Entity = z
   .object({
     id: z.string(),
     kind: EntityKind,
-    name: z.string().describe('Canonical name, e.g. "Kim Jong Un"'),
+    name: z.string().describe('Canonical name, e.g. "Park Min Jun"'),
     aliases: z
       .array(z.string())
-      .describe('Other spellings merged into this entity, e.g. "Kim Jong-un"'),
+      .describe('Other spellings merged into this entity, e.g. "Park Min-jun"'),
     role: z.string().optional().describe('Role as stated in the corpus, for people'),
-    acronym: z.string().optional().describe('For organisations, e.g. "KCNA"'),
+    acronym: z.string().optional().describe('For organisations, e.g. "CSA"'),
     mentions: z.number().int().nonnegative(),
     citations: z.array(z.number().int().positive()).describe('Sources that mention the entity'),
   })

@@ -28,7 +28,7 @@ export interface CollectedEntity {
 
 /**
  * People, organisations and places across documents, with spellings merged:
- * "Kim Jong-un" = "Kim Jong Un", "Putin" = "Vladimir Putin", "KCNA" = "Korean Central News Agency",
+ * "Park Min-jun" = "Park Min Jun", "Schmidt" = "Angela Schmidt", "CSA" = "Central Statistics Agency",
  * "Russia" = "Russian Federation".
  */
 export function collectEntities(sources: readonly EntitySource[]): CollectedEntity[] {
@@ -58,7 +58,7 @@ function collectPeople(sources: readonly EntitySource[]): CollectedEntity[] {
   for (const { p, docId } of all) add(personKey(p.name), p, docId);
 
   // A name is trusted when the text gives it a role or uses it more than once; an untrusted
-  // run of capitals ("Ecology Alexander Kozlov") folds into a trusted name it ends with.
+  // run of capitals ("Ecology Maria Ivanova") folds into a trusted name it ends with.
   const trusted = new Set(
     [...groups].filter(([, g]) => g.roles.length > 0 || g.mentions.length > 1).map(([k]) => k),
   );
@@ -77,8 +77,8 @@ function collectPeople(sources: readonly EntitySource[]): CollectedEntity[] {
 }
 
 /**
- * "Putin said", "Kozlov added": a surname alone is the person whose full name ends with it,
- * when exactly one known person does ("Kim" alone stays unresolved: several people share it).
+ * "Schmidt said", "Ivanova added": a surname alone is the person whose full name ends with it,
+ * when exactly one known person does ("Park" alone stays unresolved when several people share it).
  */
 function addSurnameMentions(
   groups: Map<string, PersonGroup>,
@@ -98,7 +98,7 @@ function addSurnameMentions(
   }
   for (const [surname, candidates] of bySurname) {
     const [group] = candidates;
-    // Two-letter words ("Un" of Kim Jong Un) are given names more often than surnames.
+    // Two-letter words ("Un" of Park Min Jun) are given names more often than surnames.
     if (candidates.length !== 1 || !group || surname.length < 4 || !isLastWordOf(group, surname))
       continue;
     const pattern = new RegExp(`(?<![\\p{L}-])${surname}(?![\\p{L}-])`, 'gu');
@@ -133,7 +133,7 @@ function isLastWordOf(group: PersonGroup, word: string): boolean {
 
 function toPerson(group: PersonGroup): CollectedEntity {
   const spellings = [...group.spellings].filter(([s]) => s.includes(' '));
-  // The most used full spelling; on a tie, the unhyphenated one ("Kim Jong Un").
+  // The most used full spelling; on a tie, the unhyphenated one ("Park Min Jun").
   spellings.sort(
     (a, b) =>
       b[1] - a[1] ||

@@ -10,14 +10,14 @@ export interface OrganisationMention {
 }
 
 const CAPITALISED = String.raw`(?:\p{Lu}[\p{L}’'-]*|\p{Lu}{2,}(?:-\p{Lu}[\p{L}]*)?)`;
-/** "Korean Central News Agency", "UN Security Council", "DPRK-Russia Economic Joint Committee", "Ministry of Defence" */
+/** "Central Statistics Agency", "World Health Assembly", "EU-Japan Joint Committee", "Ministry of Defence" */
 const NAMED = new RegExp(
   String.raw`(?<![\p{L}])(?:${CAPITALISED}\s(?:(?:of|for|and|the)\s)?){0,5}${CAPITALISED}(?![\p{L}])`,
   'gu',
 );
 /** "Name (ACR)" */
 const WITH_ACRONYM = /^\s?\((\p{Lu}{2,6})\)/u;
-/** "Office of Foreign Assets Control (OFAC)": a capitalised run, then its initials in brackets. */
+/** "Office of Trade Enforcement (OTE)": a capitalised run, then its initials in brackets. */
 const SPELLED_OUT = /((?:\p{Lu}[\p{L}’'-]*\s(?:(?:of|for|and|the)\s)?){1,7})\((\p{Lu}{2,6})\)/gu;
 
 /** The tail of `run` whose initials spell `acronym`, if any. */
@@ -30,7 +30,7 @@ function spelledOut(run: string, acronym: string): string | undefined {
   return undefined;
 }
 
-/** A standalone acronym: "KCNA", "NIS". */
+/** A standalone acronym: "CSA", "NIS". */
 const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/gu;
 
 /** Organisations named in full (ending in Agency, Council, Service, ...), with their acronyms, and acronyms alone. */
@@ -106,7 +106,7 @@ function orgName(run: string): string | undefined {
   return COUNTRY_NAMES.has(name) ? undefined : name;
 }
 
-/** "KCNA" for "Korean Central News Agency": initials of the significant words. */
+/** "CSA" for "Central Statistics Agency": initials of the significant words. */
 export function initials(name: string): string {
   return name
     .split(/[\s-]+/)

@@ -8,7 +8,7 @@ import {
 } from './vocabulary.js';
 
 export interface PersonMention {
-  /** As written: "Yun Jong-ho" */
+  /** As written: "Lee Su-min" */
   name: string;
   /** Role as written in the sentence, when one is stated. */
   role?: string;
@@ -18,9 +18,9 @@ export interface PersonMention {
   sentence: Span;
 }
 
-/** "Kim", "Jong-un", "Kozhemyako": a capitalised word that may be part of a personal name. */
+/** "Park", "Min-jun", "Ivanova": a capitalised word that may be part of a personal name. */
 const NAME_WORD = String.raw`\p{Lu}[\p{Ll}]+(?:-[\p{L}][\p{Ll}]+)?`;
-/** Two to four name words: "Ri Ryong Nam", "Alexander Kozlov", "Kim Jong Un". */
+/** Two to four name words: "Le Van An", "Maria Ivanova", "Park Min Jun". */
 const FULL_NAME = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:${NAME_WORD})(?:\s(?:${NAME_WORD})){1,5}(?![\p{L}])`,
   'gu',
@@ -28,13 +28,13 @@ const FULL_NAME = new RegExp(
 /** What follows a name to make an appositive: ", Russia’s ambassador to North Korea," */
 const ROLE_AFTER =
   /^,\s(?:the\s)?([^,;.()“”"]{3,120}?)(?=[,;.]|\s(?:said|told|says|met|and\s(?:the\s)?[\p{Ll}]+\s(?!of)))/u;
-/** What precedes a name as an appositive: "North Korean Minister of External Economic Relations, " */
+/** What precedes a name as an appositive: "Chilean Minister of Foreign Trade, " */
 const ROLE_BEFORE = /(?:^|[,;:(]\s|\band\s|\bby\s|\bwith\s)((?:the\s)?[^,;.()“”"]{3,100}),\s$/u;
 const WORD = /[\p{L}’'-]+/gu;
 
 /**
  * People and the roles the text gives them, from three shapes of English news prose:
- * "Name, the Role, ..." / "Role, Name, ..." / "Role Name" ("Russian President Vladimir Putin").
+ * "Name, the Role, ..." / "Role, Name, ..." / "Role Name" ("French President Angela Schmidt").
  */
 export function extractPeople(text: string, sentences: readonly Span[]): PersonMention[] {
   const people: PersonMention[] = [];
@@ -62,11 +62,11 @@ export function extractPeople(text: string, sentences: readonly Span[]): PersonM
   return people;
 }
 
-/** Drop leading words that cannot be part of a name ("Minister Kozlov" → "Kozlov"); undefined if too little is left. */
+/** Drop leading words that cannot be part of a name ("Minister Ivanova" → "Ivanova"); undefined if too little is left. */
 function trimName(candidate: string): string | undefined {
   const all = candidate.split(/\s/);
   // The name is what follows the last word that cannot be part of one: "Deputy Energy
-  // Minister Pavel Sorokin" → "Pavel Sorokin" (the title before it becomes the role).
+  // Minister Tomas Berg" → "Tomas Berg" (the title before it becomes the role).
   const notName = (w: string) => NOT_NAME_WORDS.has(w) || isRoleWord(w) || isOrganisationWord(w);
   const lastNonName = all.map(notName).lastIndexOf(true);
   const words = all.slice(lastNonName + 1);
@@ -92,7 +92,7 @@ function roleBefore(before: string): string | undefined {
   return role;
 }
 
-/** "Russian President ", "North Korean leader ", "Foreign Minister ": a title just before the name. */
+/** "French President ", "Chilean president ", "Foreign Minister ": a title just before the name. */
 function rolePrefix(before: string): string | undefined {
   const words = before.trimEnd().split(/\s+/);
   const last = words.at(-1) ?? '';

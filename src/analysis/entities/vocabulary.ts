@@ -11,7 +11,7 @@ export const COUNTRY_NAMES: ReadonlySet<string> = new Set(
   Object.values(countries.getNames('en', { select: 'all' })).flat(),
 );
 
-/** Words that make a phrase a role: "Russian Minister of Natural Resources", "North Korean leader". */
+/** Words that make a phrase a role: "Russian Minister of Natural Resources", "Chilean president". */
 export const ROLE_WORDS = words(`
   minister president premier ambassador governor leader chairman chairwoman chair spokesman
   spokeswoman spokesperson secretary director head chief envoy commander general official deputy
@@ -20,7 +20,7 @@ export const ROLE_WORDS = words(`
   sergeant
 `);
 
-/** Last words of an organisation's name: "National Intelligence Service", "UN Security Council". */
+/** Last words of an organisation's name: "National Statistics Office", "World Health Assembly". */
 export const ORGANISATION_WORDS = words(`
   agency council committee service ministry party bank company corporation organisation organization
   union commission fund institute university office assembly parliament association federation group
