@@ -35,13 +35,17 @@ const LABEL_END = /\b(?:on|by|at|in|for|from|of|to|via)$/iu;
  * Separate the article body from page furniture, line by line. Each step looks at shapes and
  * context only; every removed line keeps the reason that removed it.
  */
-export function cleanDocument(raw: string): CleanedDocument {
+export function cleanDocument(raw: string, knownTitle?: string): CleanedDocument {
   const allLines = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   const lines: RawLine[] = allLines
     .map((text, i) => ({ line: i + 1, text: text.trim(), features: lineFeatures(text) }))
     .filter((l) => l.text !== '');
-  const titleIndex = findTitle(lines.map((l) => l.text));
-  const title = lines[titleIndex]?.text ?? '';
+  // A title from metadata (front matter, HTML, a record) is trusted; the text may repeat it.
+  const titleIndex =
+    knownTitle === undefined
+      ? findTitle(lines.map((l) => l.text))
+      : lines.findIndex((l) => normaliseLine(l.text) === normaliseLine(knownTitle));
+  const title = knownTitle ?? lines[titleIndex]?.text ?? '';
 
   markBeforeTitle(lines, titleIndex);
   markLineShapes(lines, titleIndex, normaliseLine(title));

@@ -15,22 +15,65 @@ export interface DuplicateCandidate {
  */
 export const CONTAINMENT_THRESHOLD = 0.5;
 const SHINGLE_WORDS = 5;
+/**
+ * Candidates are found through an index of fingerprints (the shingles whose hash is 0 mod 4,
+ * as in winnowing): only documents sharing at least two fingerprints are compared, so the cost
+ * grows with the number of true overlaps, not with the square of the corpus. A fingerprint
+ * found in more than MAX_POSTINGS documents is a stock phrase and does not make candidates.
+ */
+const FINGERPRINT_MODULUS = 4;
+const MIN_SHARED_FINGERPRINTS = 2;
+const MAX_POSTINGS = 50;
 
-function shingles(text: string): Set<string> {
-  const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const result = new Set<string>();
-  for (let i = 0; i + SHINGLE_WORDS <= tokens.length; i++) {
-    result.add(tokens.slice(i, i + SHINGLE_WORDS).join(' '));
+/** FNV-1a: a fast, stable 32-bit hash of a shingle. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
   }
+  return h >>> 0;
+}
+
+function shingles(text: string): Set<number> {
+  const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const result = new Set<number>();
+  for (let i = 0; i + SHINGLE_WORDS <= tokens.length; i++) result.add(hash(tokens.slice(i, i + SHINGLE_WORDS).join(' ')));
   return result;
 }
 
-function containment(a: Set<string>, b: Set<string>): number {
+function containment(a: Set<number>, b: Set<number>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   if (small.size === 0) return 0;
   let shared = 0;
   for (const s of small) if (large.has(s)) shared++;
   return shared / small.size;
+}
+
+/** Pairs of documents that share enough fingerprints to be worth comparing. */
+function candidatePairs(sets: readonly Set<number>[]): [number, number][] {
+  const postings = new Map<number, number[]>();
+  sets.forEach((set, doc) => {
+    for (const h of set) {
+      if (h % FINGERPRINT_MODULUS !== 0) continue;
+      const list = postings.get(h);
+      if (list) list.push(doc);
+      else postings.set(h, [doc]);
+    }
+  });
+  const shared = new Map<number, number>();
+  for (const docs of postings.values()) {
+    if (docs.length < 2 || docs.length > MAX_POSTINGS) continue;
+    for (let i = 0; i < docs.length; i++) {
+      for (let j = i + 1; j < docs.length; j++) {
+        const key = (docs[i] ?? 0) * sets.length + (docs[j] ?? 0);
+        shared.set(key, (shared.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  return [...shared]
+    .filter(([, count]) => count >= MIN_SHARED_FINGERPRINTS)
+    .map(([key]) => [Math.floor(key / sets.length), key % sets.length]);
 }
 
 /**
@@ -45,12 +88,8 @@ export function findDuplicates(documents: readonly DuplicateCandidate[]): Map<st
     while (parent[r] !== r) r = parent[r] as number;
     return r;
   };
-  for (let i = 0; i < documents.length; i++) {
-    for (let j = i + 1; j < documents.length; j++) {
-      if (containment(sets[i] ?? new Set(), sets[j] ?? new Set()) >= CONTAINMENT_THRESHOLD) {
-        parent[root(j)] = root(i);
-      }
-    }
+  for (const [i, j] of candidatePairs(sets)) {
+    if (containment(sets[i] ?? new Set(), sets[j] ?? new Set()) >= CONTAINMENT_THRESHOLD) parent[root(j)] = root(i);
   }
   const clusters = new Map<number, number[]>();
   documents.forEach((_, i) => clusters.set(root(i), [...(clusters.get(root(i)) ?? []), i]));

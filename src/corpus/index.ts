@@ -1,49 +1,53 @@
-import { extname } from 'node:path';
-import { cleanDocument } from './cleanDocument.js';
-import { detectDateline, detectLanguage, detectTruncation } from './detectMetadata.js';
+import { analyseArticle } from './analyseArticle.js';
+import { CorpusCache, defaultCacheDir, type CacheEntry } from './corpusCache.js';
 import { findDuplicates } from './findDuplicates.js';
-import { readCorpusFiles, type RawFile } from './readCorpusFiles.js';
-import { segmentText } from './segmentText.js';
+import { parseCorpusFile, readCorpusFiles, type CorpusFile } from './readCorpusFiles.js';
 import type { Corpus, CorpusDocument } from './types.js';
 
 export type * from './types.js';
 export { cleanDocument } from './cleanDocument.js';
 export { splitSentences } from './segmentText.js';
 export { CONTAINMENT_THRESHOLD } from './findDuplicates.js';
+export { defaultCacheDir } from './corpusCache.js';
+export { SUPPORTED, MANIFEST } from './readCorpusFiles.js';
+
+export interface LoadCorpusOptions {
+  /** Folder of the analysis cache; false to analyse everything afresh. Default: defaultCacheDir(). */
+  cache?: string | false;
+  now?: () => Date;
+}
 
 /**
  * Ingest a corpus folder:
  * 1. read the files (bad ones become warnings),
- * 2. clean each page down to its article body,
- * 3. split the body into paragraphs and sentences with offsets,
- * 4. detect metadata (dateline, language, truncation),
- * 5. cluster copies of the same story and pick the canonical one.
+ * 2. for each file not in the cache: parse its format, clean each article down to its body,
+ *    segment it with offsets and read its metadata,
+ * 3. cluster copies of the same story and pick the canonical one.
  */
-export async function loadCorpus(dir: string): Promise<Corpus> {
+export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<Corpus> {
   const { files, warnings } = await readCorpusFiles(dir);
-  const documents = files.map(analyseFile);
+  const cache = options.cache === false ? undefined : new CorpusCache(options.cache ?? defaultCacheDir());
+  const now = (options.now ?? (() => new Date()))().toISOString();
+  const documents: CorpusDocument[] = [];
+  let analysed = 0;
+  for (const file of files) {
+    let entry = await cache?.get(file.hash);
+    if (!entry) {
+      entry = analyseFile(file, now);
+      analysed++;
+      await cache?.put(file.hash, entry);
+    }
+    warnings.push(...entry.problems);
+    for (const doc of entry.documents) {
+      documents.push({ ...doc, firstSeen: entry.firstSeen, duplicate: { clusterId: doc.id, canonical: true, others: [], containment: 1 } });
+    }
+  }
   const duplicates = findDuplicates(documents);
   for (const doc of documents) doc.duplicate = duplicates.get(doc.id) ?? doc.duplicate;
-  return { dir, documents, warnings };
+  return { dir, documents, warnings, stats: { files: files.length, analysed } };
 }
 
-function analyseFile(raw: RawFile): CorpusDocument {
-  const cleaned = cleanDocument(raw.text);
-  const { text, paragraphs, sentences } = segmentText(cleaned.kept);
-  const id = raw.file.slice(0, raw.file.length - extname(raw.file).length);
-  const firstBody = paragraphs.find((p) => p.kind === 'body');
-  const dateline = detectDateline(firstBody && text.slice(firstBody.start, firstBody.end));
-  return {
-    id,
-    file: raw.file,
-    title: cleaned.title,
-    text,
-    paragraphs,
-    sentences,
-    removed: cleaned.removed,
-    truncated: detectTruncation(text, paragraphs, sentences),
-    language: detectLanguage(text),
-    ...(dateline ? { dateline } : {}),
-    duplicate: { clusterId: id, canonical: true, others: [], containment: 1 },
-  };
+function analyseFile(file: CorpusFile, now: string): CacheEntry {
+  const { articles, problems } = parseCorpusFile(file);
+  return { firstSeen: now, documents: articles.map(analyseArticle), problems };
 }

@@ -88,4 +88,6 @@ export interface Corpus {
   dir: string;
   documents: CorpusDocument[];
   warnings: Warning[];
+  /** Files read, and how many of them had to be analysed (the rest came from the cache). */
+  stats: { files: number; analysed: number };
 }
