@@ -31,6 +31,7 @@ export function analyseArticle(article: ParsedArticle): AnalysedDocument {
     truncated: detectTruncation(text, paragraphs, sentences),
     language: detectLanguage(text),
     ...(dateline ? { dateline } : {}),
+    ...(cleaned.byline ? { byline: cleaned.byline } : {}),
     ...(article.published ? { published: article.published } : {}),
     ...(article.url ? { url: article.url } : {}),
     ...(article.source ? { source: article.source } : {}),

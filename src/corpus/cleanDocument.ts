@@ -18,6 +18,8 @@ export interface KeptLine {
 
 export interface CleanedDocument {
   title: string;
+  /** The author, when a removed line names one ("By Jane Doe", "Posted by Jane Doe | ..."). */
+  byline?: string;
   kept: KeptLine[];
   removed: RemovedLine[];
 }
@@ -60,8 +62,11 @@ export function cleanDocument(raw: string, knownTitle?: string): CleanedDocument
     if (l.reason) removed.push({ line: l.line, text: l.text, reason: l.reason });
     else kept.push({ line: l.line, text: l.text, heading: !isBodyLike(l.features) && isHeadingLike(l.features) });
   });
-  return { title, kept, removed };
+  const byline = removed.map((r) => BYLINE.exec(r.text)?.[1]).find((name) => name !== undefined);
+  return { title, ...(byline ? { byline } : {}), kept, removed };
 }
+
+const BYLINE = /^(?:posted\s)?by\s(\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,3})/iu;
 
 /** Navigation, captions and skip-links that a page prints above its headline. */
 function markBeforeTitle(lines: RawLine[], titleIndex: number): void {

@@ -77,6 +77,8 @@ export interface CorpusDocument {
   published?: string;
   /** ISO timestamp of the first run that saw this content (for "since last run" windows). */
   firstSeen?: string;
+  /** The author, when the page names one. */
+  byline?: string;
   /** Where the article came from, when known (front matter, manifest, record). */
   url?: string;
   /** Publisher or site name, when known. */

@@ -13,6 +13,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./validate.js')).validateCommand,
   },
   {
+    name: 'corpus',
+    summary: 'Show how the corpus was ingested: titles, duplicates, truncation, removed lines',
+    load: async () => (await import('./corpus.js')).corpusCommand,
+  },
+  {
     name: 'themes',
     summary: 'List themes, or explain which passages a theme matches and why',
     load: async () => (await import('./themes.js')).themesCommand,

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { runBrief } from '../helpers/cli.js';
+
+describe('brief corpus', () => {
+  it('--json lists every document with its cluster, truncation flag and removed lines with reasons', async () => {
+    const result = await runBrief(['corpus', '--json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as {
+      documents: {
+        id: string;
+        canonical: boolean;
+        cluster: string;
+        truncated: boolean;
+        removed: { line: number; text: string; reason: string }[];
+      }[];
+    };
+    expect(report.documents).toHaveLength(5);
+    const copy = report.documents.find((d) => d.id.startsWith('000'));
+    expect(copy).toMatchObject({
+      canonical: false,
+      cluster: expect.stringMatching(/^001/) as string,
+      truncated: true,
+    });
+    const removed = report.documents.flatMap((d) => d.removed);
+    expect(removed.length).toBeGreaterThan(80);
+    for (const line of removed) expect(line.reason).toMatch(/^[a-z-]+$/);
+  });
+  it('show marks the removed lines of a page with their reasons', async () => {
+    const result = await runBrief(['corpus', 'show', '003_5f1d78346f57acda']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('- [before-title] Quick access to main page');
+    expect(result.stdout).toContain('- [contact] content@viewusglobal.com');
+    expect(result.stdout).toMatch(/^ {2}On Wednesday, the Korean Central News Agency reported/m);
+  });
+  it('suggests an id for an unknown document', async () => {
+    const result = await runBrief(['corpus', 'show', '003_5f1d78346f57acdb']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('did you mean "003_5f1d78346f57acda"?');
+  });
+});
