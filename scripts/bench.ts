@@ -13,6 +13,7 @@ import { loadCorpus } from '../src/corpus/index.js';
 import type { BriefModel } from '../src/model/index.js';
 import { listTemplates, loadTemplate, renderPdf } from '../src/render/index.js';
 import { packageRoot } from '../src/shared/packageInfo.js';
+import { generateCorpus } from './generateCorpus.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const cli = join(packageRoot, 'dist', 'src', 'cli', 'main.js');
@@ -114,6 +115,22 @@ const template = await loadTemplate('analyst');
 const sample = await renderTimes(model, template);
 const ten = await renderTimes(syntheticModel(model, 8), template);
 const hundred = await renderTimes(syntheticModel(model, 80), template);
+// Ingestion of a large corpus: a first run analyses every file, a re-run reads the cache.
+const CORPUS_SIZE = Number(process.env.BENCH_CORPUS ?? 5000);
+const big = join(out, 'generated');
+await generateCorpus(big, CORPUS_SIZE);
+const cacheDir = join(out, 'cache');
+const t1 = performance.now();
+const first = await loadCorpus(big, { cache: cacheDir });
+const firstRunMs = performance.now() - t1;
+const rerunTimes: number[] = [];
+let rerun = first;
+for (let i = 0; i < 3; i++) {
+  const t = performance.now();
+  rerun = await loadCorpus(big, { cache: cacheDir });
+  rerunTimes.push(performance.now() - t);
+}
+const rerunMs = median(rerunTimes);
 rmSync(out, { recursive: true, force: true });
 
 const rows = [
@@ -131,5 +148,9 @@ const rows = [
   `  render weekly-overview           ${ms(sample.warmMs).padStart(8)} warm (first ${ms(sample.firstMs)})`,
   `  render ~10-page brief            ${ms(ten.warmMs).padStart(8)} warm`,
   `  render ~100-page brief           ${ms(hundred.warmMs).padStart(8)} warm  (${(hundred.warmMs / ten.warmMs).toFixed(1)}x the 10-page brief)`,
+  '',
+  `Ingestion of ${CORPUS_SIZE} generated documents (in process)`,
+  `  first run (all analysed)         ${ms(firstRunMs).padStart(8)}  ${first.stats.analysed} analysed, ${first.documents.length} documents, ${first.documents.filter((d) => !d.duplicate.canonical).length} duplicates`,
+  `  re-run (cache), median of 3      ${ms(rerunMs).padStart(8)}  ${rerun.stats.analysed} analysed  (${(firstRunMs / rerunMs).toFixed(1)}x faster)`,
 ];
 process.stdout.write(rows.join('\n') + '\n');

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../shared/files.js';
 import type { AnalysedDocument } from './analyseArticle.js';
+import type { DuplicateInfo } from './types.js';
 
 /** What the cache keeps per corpus file: its analysed documents and when it was first seen. */
 export interface CacheEntry {
@@ -54,5 +55,18 @@ export class CorpusCache {
   /** A cache that cannot be written (read-only home, full disk) only costs speed. */
   async put(key: string, entry: CacheEntry): Promise<void> {
     await writeFileAtomic(this.path(key), JSON.stringify(entry)).catch(() => undefined);
+  }
+
+  /** Story clusters of a whole corpus, keyed by the hashes of all its files. */
+  async getClusters(key: string): Promise<[string, DuplicateInfo][] | undefined> {
+    try {
+      return JSON.parse(await readFile(this.path(`clusters-${key}`), 'utf8')) as [string, DuplicateInfo][];
+    } catch {
+      return undefined;
+    }
+  }
+
+  async putClusters(key: string, clusters: Map<string, DuplicateInfo>): Promise<void> {
+    await writeFileAtomic(this.path(`clusters-${key}`), JSON.stringify([...clusters])).catch(() => undefined);
   }
 }

@@ -35,10 +35,15 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-function shingles(text: string): Set<number> {
-  const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+/** Hashes of every run of SHINGLE_WORDS words, combined from word hashes (no string building). */
+export function shingles(text: string): Set<number> {
+  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(hash);
   const result = new Set<number>();
-  for (let i = 0; i + SHINGLE_WORDS <= tokens.length; i++) result.add(hash(tokens.slice(i, i + SHINGLE_WORDS).join(' ')));
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
+    let h = 0x9e3779b9;
+    for (let k = 0; k < SHINGLE_WORDS; k++) h = Math.imul(h ^ (words[i + k] ?? 0), 0x85ebca6b) >>> 0;
+    result.add((h ^ (h >>> 13)) >>> 0);
+  }
   return result;
 }
 

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { mapLimit } from '../shared/mapLimit.js';
 import { analyseArticle } from './analyseArticle.js';
 import { CorpusCache, defaultCacheDir, type CacheEntry } from './corpusCache.js';
 import { findDuplicates } from './findDuplicates.js';
@@ -30,8 +32,9 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
   const now = (options.now ?? (() => new Date()))().toISOString();
   const documents: CorpusDocument[] = [];
   let analysed = 0;
-  for (const file of files) {
-    let entry = await cache?.get(file.hash);
+  const cached = await mapLimit(files, CACHE_CONCURRENCY, (file) => cache?.get(file.hash) ?? Promise.resolve(undefined));
+  for (const [i, file] of files.entries()) {
+    let entry = cached[i];
     if (!entry) {
       entry = analyseFile(file, now);
       analysed++;
@@ -42,9 +45,21 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
       documents.push({ ...doc, firstSeen: entry.firstSeen, duplicate: { clusterId: doc.id, canonical: true, others: [], containment: 1 } });
     }
   }
-  const duplicates = findDuplicates(documents);
+  const duplicates = await clusters(documents, files, cache);
   for (const doc of documents) doc.duplicate = duplicates.get(doc.id) ?? doc.duplicate;
   return { dir, documents, warnings, stats: { files: files.length, analysed } };
+}
+
+const CACHE_CONCURRENCY = 32;
+
+/** Story clusters depend on every document: computed once per distinct set of files. */
+async function clusters(documents: CorpusDocument[], files: CorpusFile[], cache: CorpusCache | undefined) {
+  const key = createHash('sha256').update(files.map((f) => f.hash).join('\n')).digest('hex');
+  const known = await cache?.getClusters(key);
+  if (known) return new Map(known);
+  const found = findDuplicates(documents);
+  await cache?.putClusters(key, found);
+  return found;
 }
 
 function analyseFile(file: CorpusFile, now: string): CacheEntry {

@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import { BriefError, type Warning } from '../shared/errors.js';
+import { mapLimit } from '../shared/mapLimit.js';
 import { isoDay, optionalString } from './formats/dates.js';
 import { parseHtml } from './formats/parseHtml.js';
 import { parseMarkdown } from './formats/parseMarkdown.js';
@@ -21,6 +22,7 @@ export interface CorpusFile {
 }
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+const READ_CONCURRENCY = 32;
 /** The sidecar that gives url, source, published or title for files of its folder. */
 export const MANIFEST = 'manifest.yaml';
 
@@ -45,24 +47,22 @@ export async function readCorpusFiles(dir: string): Promise<{ files: CorpusFile[
     });
   }
   const warnings: Warning[] = [];
-  const files: CorpusFile[] = [];
-  const manifests = new Map<string, Record<string, CorpusFile['meta']>>();
-  for (const path of await listFiles(dir)) {
+  const manifests = new Map<string, Promise<Record<string, CorpusFile['meta']>>>();
+  const paths = (await listFiles(dir)).filter((path) => basename(path) !== MANIFEST);
+  // Files are read concurrently (I/O bound); results keep the sorted order.
+  const results = await mapLimit(paths, READ_CONCURRENCY, async (path): Promise<CorpusFile | Warning> => {
     const file = relative(dir, path).split(sep).join('/');
-    if (basename(path) === MANIFEST) continue;
     if (!(extname(path).toLowerCase() in PARSERS)) {
-      warnings.push({ file, message: `skipped: unsupported file type (supported: ${SUPPORTED.join(', ')})` });
-      continue;
+      return { file, message: `skipped: unsupported file type (supported: ${SUPPORTED.join(', ')})` };
     }
     const bytes = await readBytes(path);
-    if ('problem' in bytes) {
-      warnings.push({ file, message: `skipped: ${bytes.problem}` });
-      continue;
-    }
+    if ('problem' in bytes) return { file, message: `skipped: ${bytes.problem}` };
     const meta = (await manifestFor(join(path, '..'), manifests, warnings, dir))[basename(path)] ?? {};
     const hash = createHash('sha256').update(file).update('\0').update(bytes.data).update(JSON.stringify(meta)).digest('hex');
-    files.push({ file, bytes: bytes.data, hash, meta });
-  }
+    return { file, bytes: bytes.data, hash, meta };
+  });
+  const files = results.filter((r): r is CorpusFile => 'bytes' in r);
+  warnings.push(...results.filter((r): r is Warning => !('bytes' in r)));
   return { files, warnings };
 }
 
@@ -106,18 +106,23 @@ async function readBytes(path: string): Promise<{ data: Buffer } | { problem: st
   }
 }
 
-/** `manifest.yaml` of a folder: `files: {name.txt: {url, source, published, title}}`. */
-async function manifestFor(
+/** `manifest.yaml` of a folder: `files: {name.txt: {url, source, published, title}}`, read once per folder. */
+function manifestFor(
   folder: string,
-  cache: Map<string, Record<string, CorpusFile['meta']>>,
+  cache: Map<string, Promise<Record<string, CorpusFile['meta']>>>,
   warnings: Warning[],
   root: string,
 ): Promise<Record<string, CorpusFile['meta']>> {
-  const known = cache.get(folder);
-  if (known) return known;
+  let entries = cache.get(folder);
+  if (!entries) {
+    entries = readManifest(join(folder, MANIFEST), warnings, root);
+    cache.set(folder, entries);
+  }
+  return entries;
+}
+
+async function readManifest(path: string, warnings: Warning[], root: string): Promise<Record<string, CorpusFile['meta']>> {
   const entries: Record<string, CorpusFile['meta']> = {};
-  cache.set(folder, entries);
-  const path = join(folder, MANIFEST);
   const text = await readFile(path, 'utf8').catch(() => undefined);
   if (text === undefined) return entries;
   try {
