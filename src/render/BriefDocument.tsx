@@ -11,6 +11,7 @@ import { sectionChunks } from './components/SectionsBlock.js';
 import { SourcesBlock } from './components/SourcesBlock.js';
 import { TimelineBlock } from './components/TimelineBlock.js';
 import type { Template } from './loadTemplate.js';
+import { fontFamilies } from './fonts.js';
 import { createStyles } from './styles.js';
 import type { Block } from './templateFile.js';
 import type { TemplateTexts } from './templateTexts.js';
@@ -44,7 +45,12 @@ function blockChunks(block: Exclude<Block, 'cover'>, props: BlockProps): ReactEl
 
 /** The whole PDF: the template's blocks, in the template's order. */
 export function BriefDocument({ model, template, texts }: Props): ReactElement<DocumentProps> {
-  const props: BlockProps = { model, template, texts, styles: createStyles(template) };
+  const props: BlockProps = {
+    model,
+    template,
+    texts,
+    styles: createStyles(template, fontFamilies(model)),
+  };
   const pages: ReactElement[] = [];
   let flow: ReactElement[] = [];
   const closePage = () => {

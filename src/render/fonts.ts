@@ -16,6 +16,17 @@ const FAMILIES = {
       { file: '@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf', fontWeight: 700 },
     ],
   },
+  korean: {
+    family: 'Noto Sans KR',
+    fonts: [
+      { file: '@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf' },
+      {
+        file: '@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf',
+        fontStyle: 'italic',
+      },
+      { file: '@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf', fontWeight: 700 },
+    ],
+  },
   sans: {
     family: 'Noto Sans',
     fonts: [
@@ -31,6 +42,19 @@ const FAMILIES = {
 
 export const SERIF = FAMILIES.serif.family;
 export const SANS = FAMILIES.sans.family;
+/** Hangul fallback (Noto Serif and Sans cover Latin, Greek and Cyrillic but not Hangul). */
+export const KOREAN = FAMILIES.korean.family;
+
+const HANGUL = /\p{Script=Hangul}/u;
+
+/**
+ * Font families for a brief: Noto covers Latin and Cyrillic; Noto Sans KR is added as a
+ * fallback only when the brief prints Hangul, since loading it costs ~6 MB of parsing.
+ */
+export function fontFamilies(model: object): { serif: string | string[]; sans: string | string[] } {
+  const hangul = HANGUL.test(JSON.stringify(model));
+  return hangul ? { serif: [SERIF, KOREAN], sans: [SANS, KOREAN] } : { serif: SERIF, sans: SANS };
+}
 
 /** Longest run of characters printed without a break opportunity. */
 const MAX_UNBROKEN = 24;

@@ -7,23 +7,28 @@ import type { Template } from './loadTemplate.js';
  * `fontSize`: on a container it silently drops the "Page X of Y" footer (RENDERING-NOTES bug 1),
  * and without a fontSize beside it it is computed against 18 pt (bug 2).
  */
-export function createStyles(template: Template) {
+export function createStyles(
+  template: Template,
+  fonts: { serif: string | string[]; sans: string | string[] } = { serif: SERIF, sans: SANS },
+) {
   const c = template.colors;
   const m = template.page.margin;
+  const SERIF_FONT = fonts.serif;
+  const SANS_FONT = fonts.sans;
   return StyleSheet.create({
     page: {
       paddingTop: m + 18,
       paddingBottom: m + 10,
       paddingHorizontal: m,
       color: c.text,
-      fontFamily: SERIF,
+      fontFamily: SERIF_FONT,
     },
     coverPage: {
       paddingTop: m,
       paddingBottom: m,
       paddingHorizontal: m,
       color: c.text,
-      fontFamily: SERIF,
+      fontFamily: SERIF_FONT,
     },
 
     header: {
@@ -38,7 +43,7 @@ export function createStyles(template: Template) {
       borderBottomColor: c.rule,
       paddingBottom: 4,
     },
-    headerText: { fontFamily: SANS, fontSize: 8, color: c.muted },
+    headerText: { fontFamily: SANS_FONT, fontSize: 8, color: c.muted },
     footer: {
       position: 'absolute',
       bottom: m - 30,
@@ -51,9 +56,9 @@ export function createStyles(template: Template) {
       borderTopColor: c.rule,
       paddingTop: 4,
     },
-    footerText: { fontFamily: SANS, fontSize: 8, color: c.muted },
+    footerText: { fontFamily: SANS_FONT, fontSize: 8, color: c.muted },
     marking: {
-      fontFamily: SANS,
+      fontFamily: SANS_FONT,
       fontWeight: 700,
       fontSize: 8,
       backgroundColor: '#000000',
@@ -62,7 +67,7 @@ export function createStyles(template: Template) {
     },
 
     coverTop: { flexDirection: 'row', justifyContent: 'space-between', alignItems: 'center' },
-    kicker: { fontFamily: SANS, fontWeight: 700, fontSize: 9, color: c.accent },
+    kicker: { fontFamily: SANS_FONT, fontWeight: 700, fontSize: 9, color: c.accent },
     coverRule: {
       borderBottomWidth: 3,
       borderBottomColor: c.accent,
@@ -70,19 +75,31 @@ export function createStyles(template: Template) {
       marginBottom: 18,
       width: 64,
     },
-    title: { fontFamily: SANS, fontWeight: 700, fontSize: 28, lineHeight: 1.2, color: c.accent },
-    subtitle: { fontFamily: SANS, fontSize: 14, lineHeight: 1.35, color: c.muted, marginTop: 10 },
+    title: {
+      fontFamily: SANS_FONT,
+      fontWeight: 700,
+      fontSize: 28,
+      lineHeight: 1.2,
+      color: c.accent,
+    },
+    subtitle: {
+      fontFamily: SANS_FONT,
+      fontSize: 14,
+      lineHeight: 1.35,
+      color: c.muted,
+      marginTop: 10,
+    },
     coverMeta: { marginTop: 36, borderTopWidth: 0.5, borderTopColor: c.rule, paddingTop: 12 },
     metaRow: { flexDirection: 'row', marginBottom: 5 },
     metaLabel: {
-      fontFamily: SANS,
+      fontFamily: SANS_FONT,
       fontWeight: 700,
       fontSize: 9,
       lineHeight: 1.4,
       color: c.muted,
       width: 90,
     },
-    metaValue: { fontFamily: SANS, fontSize: 9, lineHeight: 1.4, flex: 1 },
+    metaValue: { fontFamily: SANS_FONT, fontSize: 9, lineHeight: 1.4, flex: 1 },
     coverText: { fontSize: 11, lineHeight: 1.5, marginTop: 28 },
     disclaimer: {
       position: 'absolute',
@@ -93,13 +110,13 @@ export function createStyles(template: Template) {
       borderTopColor: c.rule,
       paddingTop: 8,
     },
-    disclaimerText: { fontFamily: SANS, fontSize: 8, lineHeight: 1.4, color: c.muted },
+    disclaimerText: { fontFamily: SANS_FONT, fontSize: 8, lineHeight: 1.4, color: c.muted },
 
     sectionHeader: {},
     sectionHeaderFollowing: { marginTop: 18 },
-    sectionKicker: { fontFamily: SANS, fontWeight: 700, fontSize: 8, color: c.muted },
+    sectionKicker: { fontFamily: SANS_FONT, fontWeight: 700, fontSize: 8, color: c.muted },
     sectionTitle: {
-      fontFamily: SANS,
+      fontFamily: SANS_FONT,
       fontWeight: 700,
       fontSize: 18,
       lineHeight: 1.25,
@@ -114,7 +131,7 @@ export function createStyles(template: Template) {
       marginTop: 4,
     },
     sectionIntro: {
-      fontFamily: SANS,
+      fontFamily: SANS_FONT,
       fontSize: 9,
       lineHeight: 1.4,
       color: c.muted,
@@ -131,12 +148,18 @@ export function createStyles(template: Template) {
       marginBottom: 12,
     },
     excerptText: { fontSize: 10.5, lineHeight: 1.5 },
-    excerptSource: { fontFamily: SANS, fontSize: 8, lineHeight: 1.4, color: c.muted, marginTop: 5 },
-    citation: { color: c.accent, textDecoration: 'none', fontFamily: SANS, fontWeight: 700 },
+    excerptSource: {
+      fontFamily: SANS_FONT,
+      fontSize: 8,
+      lineHeight: 1.4,
+      color: c.muted,
+      marginTop: 5,
+    },
+    citation: { color: c.accent, textDecoration: 'none', fontFamily: SANS_FONT, fontWeight: 700 },
     empty: { fontStyle: 'italic', fontSize: 10, lineHeight: 1.45, color: c.muted },
 
     h2: {
-      fontFamily: SANS,
+      fontFamily: SANS_FONT,
       fontWeight: 700,
       fontSize: 16,
       lineHeight: 1.25,
@@ -157,9 +180,9 @@ export function createStyles(template: Template) {
       borderBottomColor: c.rule,
       paddingVertical: 4,
     },
-    th: { fontFamily: SANS, fontWeight: 700, fontSize: 8, lineHeight: 1.3, color: c.muted },
+    th: { fontFamily: SANS_FONT, fontWeight: 700, fontSize: 8, lineHeight: 1.3, color: c.muted },
     td: { fontSize: 8.5, lineHeight: 1.4 },
-    tdStrong: { fontFamily: SANS, fontWeight: 700, fontSize: 8.5, lineHeight: 1.4 },
+    tdStrong: { fontFamily: SANS_FONT, fontWeight: 700, fontSize: 8.5, lineHeight: 1.4 },
     colFigure: { width: '22%', paddingRight: 6 },
     colKind: { width: '11%', paddingRight: 6 },
     colSentence: { width: '59%', paddingRight: 6 },
@@ -168,7 +191,7 @@ export function createStyles(template: Template) {
     keyPoints: { marginBottom: 10 },
     keyPoint: { flexDirection: 'row', marginBottom: 8 },
     keyPointNumber: {
-      fontFamily: SANS,
+      fontFamily: SANS_FONT,
       fontWeight: 700,
       fontSize: 11,
       lineHeight: 1.45,
@@ -179,7 +202,7 @@ export function createStyles(template: Template) {
 
     timelineRow: { flexDirection: 'row', minHeight: 26 },
     timelineDate: {
-      fontFamily: SANS,
+      fontFamily: SANS_FONT,
       fontWeight: 700,
       fontSize: 9,
       lineHeight: 1.4,
@@ -211,7 +234,7 @@ export function createStyles(template: Template) {
 
     sourceEntry: { flexDirection: 'row', marginBottom: 8 },
     sourceNumber: {
-      fontFamily: SANS,
+      fontFamily: SANS_FONT,
       fontWeight: 700,
       fontSize: 9,
       lineHeight: 1.4,
@@ -220,7 +243,7 @@ export function createStyles(template: Template) {
     },
     sourceBody: { flex: 1 },
     sourceTitle: { fontSize: 10, lineHeight: 1.4 },
-    sourceMeta: { fontFamily: SANS, fontSize: 8, lineHeight: 1.4, color: c.muted },
+    sourceMeta: { fontFamily: SANS_FONT, fontSize: 8, lineHeight: 1.4, color: c.muted },
   });
 }
 

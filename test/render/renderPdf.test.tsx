@@ -136,3 +136,12 @@ describe('renderPdf', () => {
     pdf.pages.forEach((text, i) => expect(text).toContain(`Page ${i + 1} of ${pdf.numPages}`));
   });
 });
+
+describe('scripts beyond Latin', () => {
+  it('prints Cyrillic and Hangul characters (embedded Noto fonts, with a Korean fallback)', async () => {
+    const text = 'Россия поставит в КНДР 100 тысяч тонн пшеницы, сообщил министр. 김정은 위원장이 회담했다.';
+    const pdf = await readPdf(await renderPdf(model({}, text), template));
+    expect(pdf.text).toContain('Россия поставит в КНДР 100 тысяч тонн пшеницы');
+    expect(pdf.text).toContain('김정은 위원장이 회담했다');
+  });
+});
