@@ -2,16 +2,20 @@ import { Document, Page, type DocumentProps } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
 import type { BriefModel } from '../model/index.js';
 import type { BlockProps } from './components/BlockProps.js';
+import { CoverageBlock } from './components/CoverageBlock.js';
 import { CoverPage } from './components/CoverPage.js';
+import { DigestBlock } from './components/DigestBlock.js';
 import { FactsBlock } from './components/FactsBlock.js';
 import { KeyPointsBlock } from './components/KeyPointsBlock.js';
+import { MastheadBlock } from './components/MastheadBlock.js';
 import { PageFrame } from './components/PageFrame.js';
 import { PeopleBlock } from './components/PeopleBlock.js';
 import { sectionChunks } from './components/SectionsBlock.js';
 import { SourcesBlock } from './components/SourcesBlock.js';
 import { TimelineBlock } from './components/TimelineBlock.js';
-import type { Template } from './loadTemplate.js';
+import { TocBlock, type TocEntry } from './components/TocBlock.js';
 import { fontFamilies } from './fonts.js';
+import type { Template } from './loadTemplate.js';
 import { createStyles } from './styles.js';
 import type { Block } from './templateFile.js';
 import type { TemplateTexts } from './templateTexts.js';
@@ -20,20 +24,70 @@ interface Props {
   model: BriefModel;
   template: Template;
   texts: TemplateTexts;
+  /** Page of each contents entry, from a first layout pass; absent in that pass. */
+  pages?: Record<string, number>;
+  recordPage?: (id: string, page: number) => void;
+}
+
+/** The entries of the table of contents: the blocks that have headings, and every section. */
+export function tocEntries(model: BriefModel, blocks: readonly Block[]): TocEntry[] {
+  const titles: Partial<Record<Block, TocEntry>> = {
+    'key-points': { id: 'key-points', title: 'Key points', level: 1 },
+    facts: { id: 'facts', title: 'Key figures', level: 1 },
+    coverage: { id: 'coverage', title: 'Coverage by theme and source', level: 1 },
+    timeline: { id: 'timeline', title: 'Timeline', level: 1 },
+    people: { id: 'people', title: 'People and organisations', level: 1 },
+    sources: { id: 'sources', title: 'Sources', level: 1 },
+  };
+  return blocks.flatMap((block): TocEntry[] => {
+    if (block === 'sections' || block === 'digest') {
+      return model.sections.map((s, i) => ({
+        id: `section-${s.themeId}`,
+        title: `${i + 1}. ${s.label}`,
+        level: 2,
+      }));
+    }
+    if (block === 'key-points' && model.keyPoints.length === 0) return [];
+    if (block === 'timeline' && model.timeline.length === 0) return [];
+    if (block === 'people' && !model.entities.some((e) => e.kind !== 'place')) return [];
+    const entry = titles[block];
+    return entry ? [entry] : [];
+  });
 }
 
 /**
- * Each block's flowing content, as chunks: content of a chunk flows on from what came before;
- * every further chunk starts a new <Page> element (see SectionsBlock). The cover is its own page.
+ * Each block's flowing content, as chunks: a chunk flows on from what came before; every
+ * further chunk starts a new <Page> element (see SectionsBlock).
  */
-function blockChunks(block: Exclude<Block, 'cover'>, props: BlockProps): ReactElement[][] {
+function blockChunks(
+  block: Exclude<Block, 'cover'>,
+  props: BlockProps,
+  pages: Record<string, number>,
+): ReactElement[][] {
   switch (block) {
+    case 'masthead':
+      return [[<MastheadBlock key="masthead" {...props} />]];
+    case 'toc':
+      return [
+        [
+          <TocBlock
+            key="toc"
+            {...props}
+            entries={tocEntries(props.model, props.template.blocks)}
+            pages={pages}
+          />,
+        ],
+      ];
     case 'key-points':
       return [[<KeyPointsBlock key="key-points" {...props} />]];
     case 'sections':
       return sectionChunks(props);
+    case 'digest':
+      return [[<DigestBlock key="digest" {...props} />]];
     case 'facts':
       return [[<FactsBlock key="facts" {...props} />]];
+    case 'coverage':
+      return [[<CoverageBlock key="coverage" {...props} />]];
     case 'timeline':
       return [[<TimelineBlock key="timeline" {...props} />]];
     case 'people':
@@ -43,21 +97,33 @@ function blockChunks(block: Exclude<Block, 'cover'>, props: BlockProps): ReactEl
   }
 }
 
-/** The whole PDF: the template's blocks, in the template's order. */
-export function BriefDocument({ model, template, texts }: Props): ReactElement<DocumentProps> {
+/** The whole PDF: the template's blocks in the template's order; the cover is a page of its own. */
+export function BriefDocument({
+  model,
+  template,
+  texts,
+  pages = {},
+  recordPage,
+}: Props): ReactElement<DocumentProps> {
   const props: BlockProps = {
     model,
     template,
     texts,
     styles: createStyles(template, fontFamilies(model)),
+    ...(recordPage ? { recordPage } : {}),
   };
-  const pages: ReactElement[] = [];
+  const elements: ReactElement[] = [];
   let flow: ReactElement[] = [];
   const closePage = () => {
     if (flow.length === 0) return;
-    pages.push(
-      <Page key={`page-${pages.length}`} size={template.page.size} style={props.styles.page} wrap>
-        <PageFrame model={model} styles={props.styles} />
+    elements.push(
+      <Page
+        key={`page-${elements.length}`}
+        size={template.page.size}
+        style={props.styles.page}
+        wrap
+      >
+        <PageFrame model={model} styles={props.styles} footer={texts.footer} />
         {flow}
       </Page>,
     );
@@ -66,10 +132,10 @@ export function BriefDocument({ model, template, texts }: Props): ReactElement<D
   for (const block of template.blocks) {
     if (block === 'cover') {
       closePage();
-      pages.push(<CoverPage key="cover" {...props} />);
+      elements.push(<CoverPage key="cover" {...props} />);
       continue;
     }
-    blockChunks(block, props).forEach((chunk, i) => {
+    blockChunks(block, props, pages).forEach((chunk, i) => {
       if (i > 0) closePage();
       flow.push(...chunk);
     });
@@ -90,7 +156,7 @@ export function BriefDocument({ model, template, texts }: Props): ReactElement<D
       modificationDate={date}
       pageMode="useOutlines"
     >
-      {pages}
+      {elements}
     </Document>
   );
 }

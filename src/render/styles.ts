@@ -13,8 +13,9 @@ export function createStyles(
 ) {
   const c = template.colors;
   const m = template.page.margin;
-  const SERIF_FONT = fonts.serif;
+  const SERIF_FONT = template.fonts.body === 'sans' ? fonts.sans : fonts.serif;
   const SANS_FONT = fonts.sans;
+  const base = template.fonts.size;
   return StyleSheet.create({
     page: {
       paddingTop: m + 18,
@@ -56,6 +57,9 @@ export function createStyles(
       borderTopColor: c.rule,
       paddingTop: 4,
     },
+    footerSide: { width: '35%' },
+    footerCentre: { width: '30%', textAlign: 'center' },
+    footerRight: { flexDirection: 'row', justifyContent: 'flex-end' },
     footerText: { fontFamily: SANS_FONT, fontSize: 8, color: c.muted },
     marking: {
       fontFamily: SANS_FONT,
@@ -147,7 +151,7 @@ export function createStyles(
       paddingHorizontal: 12,
       marginBottom: 12,
     },
-    excerptText: { fontSize: 10.5, lineHeight: 1.5 },
+    excerptText: { fontSize: base, lineHeight: 1.5 },
     excerptSource: {
       fontFamily: SANS_FONT,
       fontSize: 8,
@@ -198,7 +202,7 @@ export function createStyles(
       color: c.accent,
       width: 20,
     },
-    keyPointText: { flex: 1, fontSize: 10.5, lineHeight: 1.45 },
+    keyPointText: { flex: 1, fontSize: base, lineHeight: 1.45 },
 
     timelineRow: { flexDirection: 'row', minHeight: 26 },
     timelineDate: {
@@ -231,6 +235,83 @@ export function createStyles(
     colRole: { width: '52%', paddingRight: 6 },
     colMentions: { width: '10%', textAlign: 'right', paddingRight: 8 },
     colSources: { width: '14%' },
+
+    sectionGap: { height: 8 },
+    compactSection: { marginBottom: 8 },
+    compactTitle: {
+      fontFamily: SANS_FONT,
+      fontWeight: 700,
+      fontSize: base + 0.5,
+      lineHeight: 1.3,
+      color: c.accent,
+      marginBottom: 2,
+    },
+    compactQuote: { fontSize: base, lineHeight: 1.4 },
+
+    masthead: {
+      borderBottomWidth: 2,
+      borderBottomColor: c.accent,
+      paddingBottom: 10,
+      marginBottom: 14,
+    },
+    mastheadTop: { flexDirection: 'row', justifyContent: 'space-between', alignItems: 'center' },
+    mastheadTitle: {
+      fontFamily: SANS_FONT,
+      fontWeight: 700,
+      fontSize: 20,
+      lineHeight: 1.2,
+      color: c.accent,
+      marginTop: 6,
+    },
+    mastheadText: { fontSize: base - 1, lineHeight: 1.45, color: c.muted, marginTop: 6 },
+    logo: { height: 24, objectFit: 'contain' },
+
+    toc: { marginBottom: 16 },
+    tocLink: { textDecoration: 'none', color: c.text },
+    tocRow: {
+      flexDirection: 'row',
+      justifyContent: 'space-between',
+      borderBottomWidth: 0.5,
+      borderBottomColor: c.rule,
+      paddingVertical: 3,
+    },
+    tocRowNested: { paddingLeft: 14 },
+    tocTitle: { fontFamily: SANS_FONT, fontWeight: 700, fontSize: 10, lineHeight: 1.4 },
+    tocTitleNested: { fontFamily: SANS_FONT, fontSize: 9.5, lineHeight: 1.4 },
+    tocPage: { fontFamily: SANS_FONT, fontSize: 9.5, lineHeight: 1.4, color: c.muted },
+
+    digestSection: { marginTop: 10 },
+    digestTheme: {
+      fontFamily: SANS_FONT,
+      fontWeight: 700,
+      fontSize: 8.5,
+      lineHeight: 1.4,
+      color: c.accent,
+      borderBottomWidth: 1,
+      borderBottomColor: c.accent,
+      paddingBottom: 2,
+      marginBottom: 4,
+    },
+    digestItem: { marginBottom: 6 },
+    digestHeadline: {
+      fontFamily: SANS_FONT,
+      fontWeight: 700,
+      fontSize: base - 0.5,
+      lineHeight: 1.35,
+    },
+    digestText: { fontSize: base - 1, lineHeight: 1.4 },
+
+    chartRow: { flexDirection: 'row', alignItems: 'center', marginBottom: 4 },
+    chartLabel: {
+      fontFamily: SANS_FONT,
+      fontSize: 8,
+      lineHeight: 1.3,
+      width: '30%',
+      paddingRight: 6,
+    },
+    chartBar: { flexDirection: 'row', width: '62%', backgroundColor: c.quote_background },
+    chartSegment: { fontFamily: SANS_FONT, fontSize: 5.5, color: '#ffffff', textAlign: 'center' },
+    chartCount: { fontFamily: SANS_FONT, fontSize: 8, width: '8%', textAlign: 'right' },
 
     sourceEntry: { flexDirection: 'row', marginBottom: 8 },
     sourceNumber: {

@@ -2,15 +2,28 @@ import { z } from 'zod';
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour written #rrggbb');
 
+/** The blocks a template can lay out, in the order it names them. */
 export const BLOCKS = [
   'cover',
+  'masthead',
+  'toc',
   'key-points',
   'sections',
+  'digest',
   'facts',
+  'coverage',
   'timeline',
   'people',
   'sources',
 ] as const;
+
+const DEFAULT_COLOURS = {
+  accent: '#1f3a5f',
+  text: '#1a1a1a',
+  muted: '#5f6b7a',
+  rule: '#c9d2dc',
+  quote_background: '#f4f6f9',
+};
 
 /** templates/<name>/template.yaml: the layout and the words' files; no code. */
 export const TemplateFile = z
@@ -24,30 +37,59 @@ export const TemplateFile = z
       })
       .strict()
       .default({ size: 'A4', margin: 56 }),
-    colors: z
+    fonts: z
       .object({
-        accent: colour.default('#1f3a5f'),
-        text: colour.default('#1a1a1a'),
-        muted: colour.default('#5f6b7a'),
-        rule: colour.default('#c9d2dc'),
-        quote_background: colour.default('#f4f6f9'),
+        size: z.number().min(7).max(14).default(10.5).describe('body text size in points'),
+        body: z.enum(['serif', 'sans']).default('serif'),
       })
       .strict()
-      .default({
-        accent: '#1f3a5f',
-        text: '#1a1a1a',
-        muted: '#5f6b7a',
-        rule: '#c9d2dc',
-        quote_background: '#f4f6f9',
-      }),
+      .default({ size: 10.5, body: 'serif' }),
+    colors: z
+      .object({
+        accent: colour.default(DEFAULT_COLOURS.accent),
+        text: colour.default(DEFAULT_COLOURS.text),
+        muted: colour.default(DEFAULT_COLOURS.muted),
+        rule: colour.default(DEFAULT_COLOURS.rule),
+        quote_background: colour.default(DEFAULT_COLOURS.quote_background),
+      })
+      .strict()
+      .default(DEFAULT_COLOURS),
+    sections: z
+      .enum(['full', 'compact'])
+      .default('full')
+      .describe(
+        'full: kicker, title, description, intro and boxed quotes; compact: a title line and plain quotes',
+      ),
+    logo: z
+      .string()
+      .optional()
+      .describe('a PNG or JPEG in the template folder, printed on the cover or masthead'),
     blocks: z.array(z.enum(BLOCKS)).min(1).describe('which blocks, in which order'),
+    limits: z
+      .object({
+        excerpts_per_theme: z.number().int().min(1).max(20).optional(),
+        key_points: z.number().int().min(0).max(10).optional(),
+        facts: z.number().int().min(0).max(200).optional(),
+        sources_on_new_page: z.boolean().default(true),
+      })
+      .strict()
+      .default({ sources_on_new_page: true })
+      .describe('the most of each the template prints; the brief decides what is chosen'),
     text: z
       .object({
-        cover: z.string().describe('.hbs file for the words on the cover'),
-        section_intro: z.string().describe('.hbs file printed under each section heading'),
-        disclaimer: z.string().describe('.hbs file printed at the foot of the cover'),
+        cover: z.string().optional().describe('.hbs file for the words on the cover or masthead'),
+        section_intro: z
+          .string()
+          .optional()
+          .describe('.hbs file printed under each section heading'),
+        disclaimer: z.string().optional().describe('.hbs file printed at the foot of the cover'),
+        footer: z
+          .string()
+          .optional()
+          .describe('.hbs file for the left of every footer (default: the as-of date)'),
       })
-      .strict(),
+      .strict()
+      .default({}),
   })
   .strict();
 

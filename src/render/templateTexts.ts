@@ -5,6 +5,7 @@ import type { Template } from './loadTemplate.js';
 export interface TemplateTexts {
   cover: string;
   disclaimer: string;
+  footer: string;
   /** By theme id. */
   sectionIntro: Record<string, string>;
 }
@@ -14,18 +15,20 @@ export interface TemplateTexts {
  * is reported as such (file and line) instead of surfacing from inside React-PDF.
  */
 export function evaluateTemplateTexts(model: BriefModel, template: Template): TemplateTexts {
+  const { cover, disclaimer, footer, sectionIntro } = template.text;
   return {
-    cover: template.text.cover(model),
-    disclaimer: template.text.disclaimer(model),
+    cover: cover?.(model) ?? '',
+    disclaimer: disclaimer?.(model) ?? '',
+    footer: footer?.(model) ?? `As of ${model.brief.asOf}`,
     sectionIntro: Object.fromEntries(
       model.sections.map((section) => [
         section.themeId,
-        template.text.sectionIntro({
+        sectionIntro?.({
           ...model,
           section,
           excerpts: section.excerpts,
           sourceCount: new Set(section.excerpts.map((e) => e.citation)).size,
-        }),
+        }) ?? '',
       ]),
     ),
   };

@@ -88,7 +88,13 @@ describe('renderPdf', () => {
       Creator: 'briefgen test',
       CreationDate: 'D:20260105000000Z',
     });
-    expect(pdf.outline).toEqual(['1. Energy', 'Key figures', 'Sources']);
+    expect(pdf.outline).toEqual([
+      'Contents',
+      '1. Energy',
+      'Key figures',
+      'Coverage by theme and source',
+      'Sources',
+    ]);
   });
   it('prints "Page X of Y" and the marking on every page', async () => {
     const pdf = await readPdf(await renderPdf(model(), template));
@@ -100,8 +106,15 @@ describe('renderPdf', () => {
   it('links every citation to its entry in the sources list', async () => {
     const pdf = await readPdf(await renderPdf(model(), template));
     const sourcesPage = pdf.pages.findIndex((text) => text.includes('Sources [1]'));
-    expect(pdf.links.length).toBeGreaterThan(0);
-    expect(pdf.links.every((link) => link.target === sourcesPage)).toBe(true);
+    const sectionPage = pdf.pages.findIndex((text) => text.includes('“Officials said'));
+    // Two excerpts and one fact cite [1]; the contents on the same page links elsewhere.
+    const toSources = pdf.links.filter(
+      (link) => link.page === sectionPage && link.target === sourcesPage,
+    );
+    expect(toSources.length).toBeGreaterThanOrEqual(2);
+    expect(pdf.links.every((link) => link.target !== undefined && link.target < pdf.numPages)).toBe(
+      true,
+    );
   });
   it('gives the same bytes for the same model', async () => {
     const a = await renderPdf(model(), template);
@@ -139,7 +152,8 @@ describe('renderPdf', () => {
 
 describe('scripts beyond Latin', () => {
   it('prints Cyrillic and Hangul characters (embedded Noto fonts, with a Korean fallback)', async () => {
-    const text = 'Россия поставит в КНДР 100 тысяч тонн пшеницы, сообщил министр. 김정은 위원장이 회담했다.';
+    const text =
+      'Россия поставит в КНДР 100 тысяч тонн пшеницы, сообщил министр. 김정은 위원장이 회담했다.';
     const pdf = await readPdf(await renderPdf(model({}, text), template));
     expect(pdf.text).toContain('Россия поставит в КНДР 100 тысяч тонн пшеницы');
     expect(pdf.text).toContain('김정은 위원장이 회담했다');

@@ -23,6 +23,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./themes.js')).themesCommand,
   },
   {
+    name: 'templates',
+    summary: 'List the templates (audiences) a brief can be built with',
+    load: async () => (await import('./templates.js')).templatesCommand,
+  },
+  {
     name: 'schedule',
     summary: 'List scheduled briefs with their last and next runs',
     load: async () => (await import('./schedule.js')).scheduleCommand,

@@ -42,7 +42,7 @@ export function CoverPage({ model, template, texts, styles }: Props) {
       <View style={styles.disclaimer}>
         <Text style={styles.disclaimerText}>{texts.disclaimer}</Text>
       </View>
-      <PageFrame model={model} styles={styles} coverOnly />
+      <PageFrame model={model} styles={styles} footer={texts.footer} coverOnly />
     </Page>
   );
 }

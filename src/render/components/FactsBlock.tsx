@@ -23,13 +23,13 @@ function groupBySentence(facts: readonly Fact[]): Fact[][] {
 }
 
 /** Key figures: money, shares and quantities with the sentence that states them (years go to the timeline). */
-export function FactsBlock({ model, styles }: BlockProps) {
+export function FactsBlock({ model, styles, recordPage }: BlockProps) {
   const figures = groupBySentence(
     model.facts.filter((f) => f.kind !== 'year' && f.kind !== 'date'),
   );
   return (
     <>
-      <Heading title="Key figures" id="facts" styles={styles} />
+      <Heading title="Key figures" id="facts" styles={styles} recordPage={recordPage} />
       {figures.length === 0 ? (
         <Text style={styles.empty}>
           No figures were stated in the passages relevant to this brief.

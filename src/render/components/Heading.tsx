@@ -1,10 +1,22 @@
-import { Text } from '@react-pdf/renderer';
+import { Text, View } from '@react-pdf/renderer';
 import type { Styles } from '../styles.js';
 import { bookmark } from './bookmark.js';
+import { PageMarker } from './PageMarker.js';
+
+interface Props {
+  title: string;
+  id: string;
+  styles: Styles;
+  /** Start a new page (the sources appendix). */
+  breakBefore?: boolean;
+  /** First on its page: no space above. */
+  first?: boolean;
+  recordPage?: ((id: string, page: number) => void) | undefined;
+}
 
 /**
  * A block heading with an outline entry and a link target. It is never left alone at the foot
- * of a page (minPresenceAhead), and may start a new page (`breakBefore`).
+ * of a page (minPresenceAhead), and may start a new page.
  */
 export function Heading({
   title,
@@ -12,22 +24,14 @@ export function Heading({
   styles,
   breakBefore = false,
   first = false,
-}: {
-  title: string;
-  id: string;
-  styles: Styles;
-  breakBefore?: boolean;
-  first?: boolean;
-}) {
+  recordPage,
+}: Props) {
   return (
-    <Text
-      style={first || breakBefore ? styles.h2 : [styles.h2, styles.h2Following]}
-      {...bookmark(title)}
-      id={id}
-      minPresenceAhead={80}
-      break={breakBefore}
-    >
-      {title}
-    </Text>
+    <View {...bookmark(title)} id={id} minPresenceAhead={80} break={breakBefore} wrap={false}>
+      <Text style={first || breakBefore ? styles.h2 : [styles.h2, styles.h2Following]}>
+        {title}
+      </Text>
+      <PageMarker id={id} record={recordPage} />
+    </View>
   );
 }

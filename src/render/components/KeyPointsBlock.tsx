@@ -3,11 +3,11 @@ import type { BlockProps } from './BlockProps.js';
 import { Heading } from './Heading.js';
 
 /** Bottom line up front: the most important developments, each a cited quotation. */
-export function KeyPointsBlock({ model, styles }: BlockProps) {
+export function KeyPointsBlock({ model, styles, recordPage }: BlockProps) {
   if (model.keyPoints.length === 0) return null;
   return (
     <>
-      <Heading title="Key points" id="key-points" styles={styles} first />
+      <Heading title="Key points" id="key-points" styles={styles} recordPage={recordPage} first />
       {model.keyPoints.map((point, i) => (
         <View key={point.id} style={styles.keyPoint} wrap={false}>
           <Text style={styles.keyPointNumber}>{i + 1}</Text>

@@ -14,12 +14,17 @@ export function Marking({ marking, styles }: { marking: string | undefined; styl
 interface Props {
   model: BriefModel;
   styles: Styles;
+  /** Left of the footer: the template's footer text, by default the as-of date. */
+  footer: string;
   /** The cover carries the title in large type already: footer only. */
   coverOnly?: boolean;
 }
 
-/** Running header and footer, repeated on every physical page of a <Page>. */
-export function PageFrame({ model, styles, coverOnly = false }: Props) {
+/**
+ * Running header and footer, repeated on every physical page of a <Page>: title and marking
+ * (right-aligned) above; footer text, "Page X of Y" and the marking (right-aligned) below.
+ */
+export function PageFrame({ model, styles, footer, coverOnly = false }: Props) {
   return (
     <>
       {coverOnly ? null : (
@@ -29,12 +34,14 @@ export function PageFrame({ model, styles, coverOnly = false }: Props) {
         </View>
       )}
       <View style={styles.footer} fixed>
-        <Text style={styles.footerText}>As of {model.brief.asOf}</Text>
-        <Marking marking={model.brief.marking} styles={styles} />
+        <Text style={[styles.footerText, styles.footerSide]}>{footer}</Text>
         <Text
-          style={styles.footerText}
+          style={[styles.footerText, styles.footerCentre]}
           render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`}
         />
+        <View style={[styles.footerSide, styles.footerRight]}>
+          <Marking marking={model.brief.marking} styles={styles} />
+        </View>
       </View>
     </>
   );

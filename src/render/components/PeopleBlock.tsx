@@ -6,12 +6,17 @@ import { Heading } from './Heading.js';
 const KIND_TITLE = { person: 'People', organisation: 'Organisations', place: 'Places' } as const;
 
 /** Who and what the brief is about: people with their roles as reported, organisations, places. */
-export function PeopleBlock({ model, styles }: BlockProps) {
+export function PeopleBlock({ model, styles, recordPage }: BlockProps) {
   const people = model.entities.filter((e) => e.kind !== 'place');
   if (people.length === 0) return null;
   return (
     <>
-      <Heading title="People and organisations" id="people" styles={styles} />
+      <Heading
+        title="People and organisations"
+        id="people"
+        styles={styles}
+        recordPage={recordPage}
+      />
       <View style={styles.tableHead} minPresenceAhead={40}>
         <Text style={[styles.th, styles.colName]}>NAME</Text>
         <Text style={[styles.th, styles.colRole]}>ROLE OR DESCRIPTION, AS REPORTED</Text>

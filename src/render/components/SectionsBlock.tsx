@@ -4,6 +4,7 @@ import type { BriefModel, Excerpt, Section } from '../../model/index.js';
 import type { Styles } from '../styles.js';
 import type { BlockProps } from './BlockProps.js';
 import { bookmark } from './bookmark.js';
+import { PageMarker } from './PageMarker.js';
 
 /**
  * Once a run of sections holds about this many excerpts (some ten physical pages), the next
@@ -34,11 +35,9 @@ export function sectionChunks(props: BlockProps): ReactElement[][] {
  * Header and excerpts are siblings on the page: React-PDF applies minPresenceAhead among
  * siblings, so a heading is never left alone at the foot of a page.
  */
-function sectionContent(
-  { model, texts, styles }: BlockProps,
-  section: Section,
-  number: number,
-): ReactElement[] {
+function sectionContent(props: BlockProps, section: Section, number: number): ReactElement[] {
+  const { model, texts, styles, recordPage } = props;
+  if (props.template.sections === 'compact') return compactSection(props, section, number);
   const header = (
     <View
       key={`${section.themeId}-header`}
@@ -53,7 +52,12 @@ function sectionContent(
       {section.description ? (
         <Text style={styles.sectionDescription}>{section.description}</Text>
       ) : null}
-      <Text style={styles.sectionIntro}>{texts.sectionIntro[section.themeId] ?? ''}</Text>
+      {texts.sectionIntro[section.themeId] ? (
+        <Text style={styles.sectionIntro}>{texts.sectionIntro[section.themeId]}</Text>
+      ) : (
+        <View style={styles.sectionGap} />
+      )}
+      <PageMarker id={`section-${section.themeId}`} record={recordPage} />
     </View>
   );
   return [
@@ -87,4 +91,33 @@ function ExcerptBlock({
       <Text style={styles.excerptSource}>{source ? source.title : excerpt.file}</Text>
     </View>
   );
+}
+
+/** A title line and plain quotes: for templates that must stay short. */
+function compactSection(
+  { styles, recordPage }: BlockProps,
+  section: Section,
+  number: number,
+): ReactElement[] {
+  if (section.excerpts.length === 0) return [];
+  return [
+    <View
+      key={`${section.themeId}-compact`}
+      style={styles.compactSection}
+      wrap={false}
+      {...bookmark(`${number}. ${section.label}`)}
+      id={`section-${section.themeId}`}
+    >
+      <Text style={styles.compactTitle}>{section.label}</Text>
+      <PageMarker id={`section-${section.themeId}`} record={recordPage} />
+      {section.excerpts.map((excerpt) => (
+        <Text key={excerpt.id} style={styles.compactQuote}>
+          {`“${excerpt.text}” `}
+          <Link src={`#source-${excerpt.citation}`} style={styles.citation}>
+            [{excerpt.citation}]
+          </Link>
+        </Text>
+      ))}
+    </View>,
+  ];
 }

@@ -5,10 +5,16 @@ import type { BlockProps } from './BlockProps.js';
 import { Heading } from './Heading.js';
 
 /** The sources appendix, on a page of its own: every citation in the brief links here. */
-export function SourcesBlock({ model, styles }: BlockProps) {
+export function SourcesBlock({ model, styles, template, recordPage }: BlockProps) {
   return (
     <>
-      <Heading title="Sources" id="sources" styles={styles} breakBefore />
+      <Heading
+        title="Sources"
+        id="sources"
+        styles={styles}
+        recordPage={recordPage}
+        breakBefore={template.limits.sources_on_new_page}
+      />
       {model.sources.map((source) => (
         <SourceEntry key={source.citation} source={source} styles={styles} />
       ))}

@@ -3,11 +3,11 @@ import type { BlockProps } from './BlockProps.js';
 import { Heading } from './Heading.js';
 
 /** Dated events, oldest first, drawn along a vertical rule with a dot per event. */
-export function TimelineBlock({ model, styles }: BlockProps) {
+export function TimelineBlock({ model, styles, recordPage }: BlockProps) {
   if (model.timeline.length === 0) return null;
   return (
     <>
-      <Heading title="Timeline" id="timeline" styles={styles} />
+      <Heading title="Timeline" id="timeline" styles={styles} recordPage={recordPage} />
       {model.timeline.map((event) => (
         <View key={event.id} style={styles.timelineRow} wrap={false}>
           <Text style={styles.timelineDate}>{event.date}</Text>
