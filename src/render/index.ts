@@ -1,3 +1,3 @@
 export { renderPdf } from './renderPdf.js';
-export { loadTemplate, listTemplates, type Template } from './loadTemplate.js';
+export { loadTemplate, listTemplates, templateRoots, type Template } from './loadTemplate.js';
 export { TemplateFile, BLOCKS } from './templateFile.js';

@@ -18,6 +18,24 @@ handlebars.registerHelper('date', (value: unknown) =>
     ? longDate.format(new Date(`${value}T00:00:00Z`))
     : String(value),
 );
+handlebars.registerHelper('number', (value: unknown) =>
+  typeof value === 'number'
+    ? value.toLocaleString('en-GB', { maximumFractionDigits: 2 })
+    : String(value),
+);
+/** {{currency 1090000000 "USD"}} → "US$1.09 billion": amounts as a reader says them. */
+handlebars.registerHelper('currency', (value: unknown, code: unknown) => {
+  const amount = Number(value);
+  const currency = typeof code === 'string' ? code : 'USD';
+  if (!Number.isFinite(amount)) return String(value);
+  const [scaled, unit] =
+    amount >= 1e9
+      ? [amount / 1e9, ' billion']
+      : amount >= 1e6
+        ? [amount / 1e6, ' million']
+        : [amount, ''];
+  return `${new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(scaled)}${unit}`;
+});
 handlebars.registerHelper('plural', (count: unknown, singular: unknown, plural: unknown) => {
   const n = Number(count);
   const many = typeof plural === 'string' ? plural : `${String(singular)}s`;

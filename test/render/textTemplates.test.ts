@@ -38,6 +38,14 @@ describe('template text (.hbs)', () => {
       '23 November 2026; 3 sources; 1 copy; A / B',
     );
   });
+  it('formats numbers and money as a reader says them', async () => {
+    const { render } = await template(
+      '{{number n}}; {{currency big "USD"}}; {{currency small "EUR"}}',
+    );
+    expect(render({ n: 1234567.891, big: 1090000000, small: 300000000 })).toBe(
+      '1,234,567.89; US$1.09 billion; €300 million',
+    );
+  });
   it('folds single line breaks into spaces and keeps blank lines as paragraph breaks', () => {
     expect(foldLines('  one\n  two\n\n three  \n')).toBe('one two\n\nthree');
   });

@@ -6,9 +6,10 @@ import { BriefPipeline, describeModel } from '../pipeline.js';
 import type { Command } from '../context.js';
 import { parseFlags } from '../parseFlags.js';
 import { createReporter } from '../reporter.js';
+import { watchAndRebuild } from '../watchAndRebuild.js';
 
 const USAGE =
-  'brief build <brief.yaml | folder>... [--out DIR] [--format pdf|json] [--as-of YYYY-MM-DD] [--corpus DIR] [--template NAME] [--quiet]';
+  'brief build <brief.yaml | folder>... [--out DIR] [--format pdf|json] [--as-of YYYY-MM-DD] [--corpus DIR] [--template NAME] [--watch] [--quiet]';
 
 export const buildCommand: Command = {
   name: 'build',
@@ -23,10 +24,17 @@ export const buildCommand: Command = {
         corpus: { type: 'string' },
         template: { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
+        watch: { type: 'boolean', short: 'w', default: false },
       },
       USAGE,
     );
     const format = values.format;
+    if (values.watch && format !== 'pdf') {
+      throw new BriefError(
+        'USAGE',
+        '--watch re-renders PDFs and cannot be used with --format json',
+      );
+    }
     if (format !== 'pdf' && format !== 'json') {
       throw new BriefError('USAGE', `unknown format "${format}"`, {
         hint: 'use --format pdf or --format json',
@@ -59,6 +67,16 @@ export const buildCommand: Command = {
     for (const spec of briefs) {
       const { path, model } = await pipeline.writePdf(spec, values.out);
       report.done(`${relative(context.cwd, path)}  (${describeModel(model)})`);
+    }
+    if (values.watch) {
+      const template = values.template;
+      await watchAndRebuild(positionals, context, {
+        out: values.out,
+        asOf,
+        quiet: values.quiet,
+        ...(values.corpus ? { corpus: values.corpus } : {}),
+        ...(template ? { template } : {}),
+      });
     }
     return 0;
   },
