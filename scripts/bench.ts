@@ -55,7 +55,8 @@ async function renderTimes(model: BriefModel, template: Awaited<ReturnType<typeo
     await renderPdf(model, template);
     warm.push(performance.now() - start);
   }
-  return { firstMs, warmMs: median(warm), bytes: pdf.length };
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+  return { firstMs, warmMs: median(warm), bytes: pdf.length, pages };
 }
 
 /** A synthetic model of `sections` themes with three long excerpts each (about one page per section). */
@@ -113,8 +114,8 @@ const model = assembleBrief(spec, corpus, { asOf: '2026-11-23' });
 const assembleMs = performance.now() - t0;
 const template = await loadTemplate('analyst');
 const sample = await renderTimes(model, template);
-const ten = await renderTimes(syntheticModel(model, 8), template);
-const hundred = await renderTimes(syntheticModel(model, 80), template);
+const ten = await renderTimes(syntheticModel(model, 3), template);
+const hundred = await renderTimes(syntheticModel(model, 72), template);
 // Ingestion of a large corpus: a first run analyses every file, a re-run reads the cache.
 const CORPUS_SIZE = Number(process.env.BENCH_CORPUS ?? 5000);
 const big = join(out, 'generated');
@@ -146,8 +147,8 @@ const rows = [
   'In process',
   `  assemble weekly-overview         ${ms(assembleMs).padStart(8)}`,
   `  render weekly-overview           ${ms(sample.warmMs).padStart(8)} warm (first ${ms(sample.firstMs)})`,
-  `  render ~10-page brief            ${ms(ten.warmMs).padStart(8)} warm`,
-  `  render ~100-page brief           ${ms(hundred.warmMs).padStart(8)} warm  (${(hundred.warmMs / ten.warmMs).toFixed(1)}x the 10-page brief)`,
+  `  render ${String(ten.pages).padStart(3)}-page brief            ${ms(ten.warmMs).padStart(8)} warm`,
+  `  render ${String(hundred.pages).padStart(3)}-page brief            ${ms(hundred.warmMs).padStart(8)} warm  (${(hundred.warmMs / ten.warmMs).toFixed(1)}x the ${ten.pages}-page brief)`,
   '',
   `Ingestion of ${CORPUS_SIZE} generated documents (in process)`,
   `  first run (all analysed)         ${ms(firstRunMs).padStart(8)}  ${first.stats.analysed} analysed, ${first.documents.length} documents, ${first.documents.filter((d) => !d.duplicate.canonical).length} duplicates`,
