@@ -76,6 +76,12 @@ export class BriefPipeline {
 }
 
 export function describeModel(model: BriefModel): string {
+  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   const excerpts = model.sections.reduce((n, s) => n + s.excerpts.length, 0);
-  return `${excerpts} excerpts, ${model.facts.length} facts, ${model.sources.length} sources`;
+  return [
+    count(model.keyPoints.length, 'key point'),
+    count(excerpts, 'excerpt'),
+    count(model.facts.length, 'fact'),
+    count(model.sources.length, 'source'),
+  ].join(', ');
 }
