@@ -1,4 +1,4 @@
-import { scorePassage, type CollectedEntity, type ExtractedFact } from '../analysis/index.js';
+import type { CollectedEntity, ExtractedFact } from '../analysis/index.js';
 import type { Corpus, CorpusDocument } from '../corpus/index.js';
 import {
   BRIEF_MODEL_VERSION,
@@ -15,6 +15,7 @@ import { buildTimeline } from './buildTimeline.js';
 import { quotableSentences, type Candidate } from './candidates.js';
 import { Citations } from './citations.js';
 import type { BriefSpec } from './loadBrief.js';
+import { scoreCandidates } from './scoreCandidates.js';
 import { selectEntities } from './selectEntities.js';
 import { selectExcerpts } from './selectExcerpts.js';
 import { selectFacts } from './selectFacts.js';
@@ -50,23 +51,22 @@ export function assembleBrief(
   const canonical = corpus.documents.filter((d) => d.duplicate.canonical);
   const window = applyWindow(canonical, spec.window, options.asOf, options.since);
   const candidates = quotableSentences(window.documents);
-  const relevant = candidates.filter((c) =>
-    spec.themes.some((t) => scorePassage(c.tokens, t).score >= RELEVANCE),
+  // Every candidate is scored against every theme once; all selections read these scores.
+  const scored = spec.themes.map((theme) => scoreCandidates(candidates, theme));
+  const relevant = candidates.filter((_, i) =>
+    scored.some((perTheme) => (perTheme[i]?.rawScore ?? 0) >= RELEVANCE),
   );
 
   // A one-theme brief leads with two points and leaves the rest to its section.
   const keyPointLimit = Math.min(spec.limits.key_points, spec.themes.length + 1);
-  const keyPoints = selectKeyPoints(candidates, spec.themes, keyPointLimit);
+  const keyPoints = selectKeyPoints(candidates, spec.themes, scored, keyPointLimit);
   // A passage is quoted once per brief: what leads as a key point is not repeated in a section.
   const inKeyPoints = new Set(keyPoints.map((k) => k.candidate));
-  const chosen = selectExcerpts(
-    candidates.filter((c) => !inKeyPoints.has(c)),
-    spec.themes,
-    {
-      perTheme: spec.limits.excerpts_per_theme,
-      sentencesPerExcerpt: spec.limits.sentences_per_excerpt,
-    },
-  );
+  const chosen = selectExcerpts(candidates, spec.themes, scored, {
+    perTheme: spec.limits.excerpts_per_theme,
+    sentencesPerExcerpt: spec.limits.sentences_per_excerpt,
+    exclude: inKeyPoints,
+  });
   const facts = selectFacts(relevant);
   const timeline = buildTimeline(facts);
   const entities = selectEntities(window.documents, relevant);

@@ -1,5 +1,5 @@
 import type { Theme } from '../analysis/index.js';
-import { scoreCandidates } from './scoreCandidates.js';
+import type { ScoredCandidate } from './scoreCandidates.js';
 import { similarity } from './similarity.js';
 import type { Candidate } from './candidates.js';
 
@@ -40,16 +40,16 @@ interface Scored {
 export function selectExcerpts(
   candidates: readonly Candidate[],
   themes: readonly Theme[],
-  limits: { perTheme: number; sentencesPerExcerpt: number },
+  scored: readonly (readonly ScoredCandidate[])[],
+  limits: { perTheme: number; sentencesPerExcerpt: number; exclude?: ReadonlySet<Candidate> },
 ): ChosenExcerpt[] {
-  const scored = themes.map((theme) => scoreCandidates(candidates, theme));
   const best = candidates.map((_, i) =>
     Math.max(0, ...scored.map((perTheme) => perTheme[i]?.score ?? 0)),
   );
   const pools: Scored[][] = scored.map((perTheme) =>
     perTheme
       .map((s, i) => ({ ...s, bestAnyTheme: best[i] ?? 0 }))
-      .filter((s) => s.score >= MIN_EXCERPT_SCORE),
+      .filter((s) => s.score >= MIN_EXCERPT_SCORE && !limits.exclude?.has(s.candidate)),
   );
 
   const used = new Set<Candidate>();

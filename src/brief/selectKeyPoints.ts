@@ -1,6 +1,6 @@
 import { extractFacts, type Theme } from '../analysis/index.js';
 import type { Candidate } from './candidates.js';
-import { scoreCandidates } from './scoreCandidates.js';
+import type { ScoredCandidate } from './scoreCandidates.js';
 import { MIN_EXCERPT_SCORE } from './selectExcerpts.js';
 import { similarity } from './similarity.js';
 
@@ -20,14 +20,15 @@ const MAX_PER_SOURCE = 2;
 /**
  * Bottom line up front: the few sentences that carry the most important developments for the
  * brief's themes: relevant, stating figures, leading their article, and not repeating each other.
- * A point that covers a theme no earlier point covered is preferred.
+ * A point that covers a theme no earlier point covered is preferred. `perTheme[t][i]` is the
+ * score of `candidates[i]` for `themes[t]`.
  */
 export function selectKeyPoints(
   candidates: readonly Candidate[],
   themes: readonly Theme[],
+  perTheme: readonly (readonly ScoredCandidate[])[],
   limit: number,
 ): KeyPointChoice[] {
-  const perTheme = themes.map((theme) => scoreCandidates(candidates, theme));
   const pool = candidates
     .map((candidate, i) => {
       const themeIds = themes
