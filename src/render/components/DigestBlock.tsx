@@ -1,3 +1,4 @@
+import { quote } from './quote.js';
 import { Link, Text, View } from '@react-pdf/renderer';
 import type { BlockProps } from './BlockProps.js';
 import { bookmark } from './bookmark.js';
@@ -32,7 +33,7 @@ export function DigestBlock({ model, styles }: BlockProps) {
                 <View key={excerpt.id} style={styles.digestItem} wrap={false}>
                   <Text style={styles.digestHeadline}>{source?.title ?? excerpt.file}</Text>
                   <Text style={styles.digestText}>
-                    {`“${firstSentence(excerpt.text)}” `}
+                    {`${quote(firstSentence(excerpt.text))} `}
                     <Link src={`#source-${excerpt.citation}`} style={styles.citation}>
                       [{excerpt.citation}]
                     </Link>

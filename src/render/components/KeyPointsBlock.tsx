@@ -1,3 +1,4 @@
+import { quote } from './quote.js';
 import { Link, Text, View } from '@react-pdf/renderer';
 import type { BlockProps } from './BlockProps.js';
 import { Heading } from './Heading.js';
@@ -12,7 +13,7 @@ export function KeyPointsBlock({ model, styles, recordPage }: BlockProps) {
         <View key={point.id} style={styles.keyPoint} wrap={false}>
           <Text style={styles.keyPointNumber}>{i + 1}</Text>
           <Text style={styles.keyPointText}>
-            {`“${point.text}” `}
+            {`${quote(point.text)} `}
             <Link src={`#source-${point.citation}`} style={styles.citation}>
               [{point.citation}]
             </Link>

@@ -1,3 +1,4 @@
+import { quote } from './quote.js';
 import { Link, Text, View } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
 import type { BriefModel, Excerpt, Section } from '../../model/index.js';
@@ -83,7 +84,7 @@ function ExcerptBlock({
     // cannot wrap overprints the footer and loses text (RENDERING-NOTES bug 4).
     <View style={styles.excerpt} wrap={excerpt.text.length > UNBREAKABLE_MAX_CHARS}>
       <Text style={styles.excerptText}>
-        {`“${excerpt.text}” `}
+        {`${quote(excerpt.text)} `}
         <Link src={`#source-${excerpt.citation}`} style={styles.citation}>
           [{excerpt.citation}]
         </Link>
@@ -112,7 +113,7 @@ function compactSection(
       <PageMarker id={`section-${section.themeId}`} record={recordPage} />
       {section.excerpts.map((excerpt) => (
         <Text key={excerpt.id} style={styles.compactQuote}>
-          {`“${excerpt.text}” `}
+          {`${quote(excerpt.text)} `}
           <Link src={`#source-${excerpt.citation}`} style={styles.citation}>
             [{excerpt.citation}]
           </Link>
