@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { ThemeDefinition } from '../analysis/index.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
+function isCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
+  .refine(isCalendarDate, 'not a calendar date');
 
 export const MARKINGS = [
   'TLP:CLEAR',
@@ -15,7 +23,13 @@ export const WindowSpec = z.union([
   z.literal('all'),
   z.literal('since-last-run'),
   z.string().regex(/^last-\d+-days$/, 'all, since-last-run, last-N-days or {from, to}'),
-  z.object({ from: isoDate, to: isoDate }).strict(),
+  z
+    .object({ from: isoDate, to: isoDate })
+    .strict()
+    .refine((range) => range.from <= range.to, {
+      message: 'the window ends before it starts',
+      path: ['to'],
+    }),
 ]);
 
 export const ScheduleSpec = z.union([

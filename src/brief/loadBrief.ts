@@ -52,7 +52,7 @@ export async function loadBrief(file: string, options: LoadBriefOptions): Promis
     title: brief.title,
     ...(brief.subtitle !== undefined ? { subtitle: brief.subtitle } : {}),
     audience: brief.audience,
-    themes: resolveThemes(yaml, brief.themes, await taxonomyFor(file, brief.taxonomy, options)),
+    themes: resolveThemes(yaml, brief.themes, await taxonomyFor(yaml, brief.taxonomy, options)),
     window: brief.window,
     ...(brief.schedule !== undefined ? { schedule: checkSchedule(yaml, brief.schedule) } : {}),
     ...(brief.marking !== undefined ? { marking: brief.marking } : {}),
@@ -63,13 +63,21 @@ export async function loadBrief(file: string, options: LoadBriefOptions): Promis
 
 /** The shipped taxonomy, or the brief's own theme file laid over it. */
 async function taxonomyFor(
-  file: string,
+  yaml: LocatedYaml,
   own: string | undefined,
   options: LoadBriefOptions,
 ): Promise<readonly Theme[]> {
   if (own === undefined) return options.taxonomy;
-  const display = join(dirname(file), own);
-  return loadTaxonomyWith(resolve(options.cwd ?? '.', display), display);
+  const display = join(dirname(yaml.file), own);
+  const path = resolve(options.cwd ?? '.', display);
+  if (!(await stat(path).catch(() => undefined))?.isFile()) {
+    throw new BriefError('FILE_NOT_FOUND', `theme file "${own}" does not exist`, {
+      file: yaml.file,
+      ...yaml.locate(['taxonomy']),
+      hint: `it is resolved from the brief's folder, to ${path}`,
+    });
+  }
+  return loadTaxonomyWith(path, display);
 }
 
 /** The schedule with defaults applied; an impossible cron or time zone is a located error. */

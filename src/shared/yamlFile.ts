@@ -103,7 +103,15 @@ export function validateYaml<T extends z.ZodType>(
 ): z.infer<T> {
   const result = schema.safeParse(yaml.data);
   if (result.success) return result.data as z.infer<T>;
-  const issue = result.error.issues[0];
+  if (yaml.data === null || yaml.data === undefined) {
+    throw new BriefError(code, 'the file is empty', {
+      file: yaml.file,
+      line: 1,
+      column: 1,
+      hint: 'see the README for the keys this file needs',
+    });
+  }
+  const issue = mostSpecific(result.error.issues[0]);
   if (issue === undefined) throw new BriefError(code, 'invalid file', { file: yaml.file });
   const path = issue.path;
   if (issue.code === 'unrecognized_keys') {
@@ -126,6 +134,20 @@ export function validateYaml<T extends z.ZodType>(
 
 function where(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '' : ` at "${path.map(String).join('.')}"`;
+}
+
+/**
+ * "Invalid input" from a union (a theme is a name or an inline definition) says nothing;
+ * the branch that got furthest into the value says what is wrong.
+ */
+function mostSpecific(issue: z.core.$ZodIssue | undefined): z.core.$ZodIssue | undefined {
+  if (issue?.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  const branches = issue.errors
+    .map((branch) => branch[0])
+    .filter((b): b is z.core.$ZodIssue => b !== undefined);
+  const deepest = branches.sort((a, b) => b.path.length - a.path.length)[0];
+  if (!deepest || deepest.path.length === 0) return issue;
+  return mostSpecific({ ...deepest, path: [...issue.path, ...deepest.path] } as z.core.$ZodIssue);
 }
 
 function hintFor(issue: z.core.$ZodIssue): string | undefined {

@@ -77,4 +77,35 @@ describe('loadBrief', () => {
     const error = await errorFrom('title: T\nthemes: []\n');
     expect(error.message).toContain('at least one theme');
   });
+  it('says an empty brief is empty', async () => {
+    const error = await errorFrom('# nothing yet\n');
+    expect(error).toMatchObject({ code: 'BRIEF_INVALID', message: 'the file is empty', line: 1 });
+  });
+  it('explains what is wrong inside an inline theme, not just "invalid input"', async () => {
+    const error = await errorFrom(
+      'title: T\nthemes: [{id: Rail, label: Railways, terms: [rail]}]\n',
+    );
+    expect(error.message).toContain('lower-case letters');
+    expect(error.message).toContain('themes.0.id');
+  });
+  it('rejects a window date that is not in the calendar, or a window that ends before it starts', async () => {
+    expect(
+      (
+        await errorFrom(
+          'title: T\nthemes: [diplomacy]\nwindow: {from: 2024-01-01, to: 2024-13-01}\n',
+        )
+      ).message,
+    ).toContain('not a calendar date');
+    expect(
+      (
+        await errorFrom(
+          'title: T\nthemes: [diplomacy]\nwindow: {from: 2024-03-01, to: 2024-01-01}\n',
+        )
+      ).message,
+    ).toContain('ends before it starts');
+  });
+  it('names a missing theme file at the taxonomy key', async () => {
+    const error = await errorFrom('title: T\nthemes: [diplomacy]\ntaxonomy: no-such-themes.yaml\n');
+    expect(error).toMatchObject({ code: 'FILE_NOT_FOUND', line: 3, column: 11 });
+  });
 });
