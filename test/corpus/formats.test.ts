@@ -48,6 +48,14 @@ describe('bad files and sidecars', () => {
     expect(corpus.warnings.map((w) => w.file).sort()).toEqual(['broken.json', 'export.jsonl:2', 'export.jsonl:3', 'huge.txt']);
     expect(corpus.warnings.find((w) => w.file === 'huge.txt')?.message).toMatch(/larger than/);
   });
+  it('keeps the whole text of a record without a title as body', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'briefgen-records-'));
+    const text = 'Officials said on Monday that the new grain terminal at the port would open in the spring.';
+    await writeFile(join(dir, 'export.json'), JSON.stringify([{ text }]));
+    const corpus = await loadCorpus(dir, { cache: false });
+    expect(corpus.documents[0]?.text).toBe(text);
+    expect(corpus.documents[0]?.title).toMatch(/^Officials said on Monday .*…$/);
+  });
   it('takes url, source and published date from a manifest.yaml beside the files', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'briefgen-manifest-'));
     await writeFile(join(dir, 'a.txt'), 'Grain deal extended\n\nThe two governments agreed on Friday to extend the grain corridor for a year.\n');

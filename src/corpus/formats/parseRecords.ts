@@ -40,7 +40,8 @@ function toArticle(value: unknown, file: string): ParsedArticle | undefined {
   const record = value as Record<string, unknown>;
   const text = optionalString(record.text ?? record.body ?? record.content);
   if (!text) return undefined;
-  const title = optionalString(record.title ?? record.headline);
+  // Without a title, the record's text is all body: the title becomes its opening words.
+  const title = optionalString(record.title ?? record.headline) ?? openingWords(text);
   const url = optionalString(record.url ?? record.link);
   const source = optionalString(record.source ?? record.publisher ?? record.site);
   const published = isoDay(record.published ?? record.date ?? record.published_at);
@@ -52,4 +53,9 @@ function toArticle(value: unknown, file: string): ParsedArticle | undefined {
     ...(source ? { source } : {}),
     ...(published ? { published } : {}),
   };
+}
+
+function openingWords(text: string): string {
+  const words = text.split(/\s+/);
+  return words.length <= 12 ? text : `${words.slice(0, 12).join(' ')}…`;
 }
