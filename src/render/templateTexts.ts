@@ -28,6 +28,10 @@ export function evaluateTemplateTexts(model: BriefModel, template: Template): Te
           section,
           excerpts: section.excerpts,
           sourceCount: new Set(section.excerpts.map((e) => e.citation)).size,
+          // Key points that serve this theme, numbered as printed (1-based).
+          keyPointNumbers: model.keyPoints.flatMap((k, i) =>
+            k.themeIds.includes(section.themeId) ? [i + 1] : [],
+          ),
         }) ?? '',
       ]),
     ),
