@@ -16,6 +16,11 @@ const sets = [
     gold: join(packageRoot, 'test', 'fixtures', 'devset', 'devset-gold.yaml'),
     corpus: join(packageRoot, 'test', 'fixtures', 'devset', 'corpus'),
   },
+  {
+    name: 'held-out set (never tuned on)',
+    gold: join(packageRoot, 'test', 'fixtures', 'heldout', 'heldout-gold.yaml'),
+    corpus: join(packageRoot, 'test', 'fixtures', 'heldout', 'corpus'),
+  },
 ];
 
 const pct = (r: Ratio) =>

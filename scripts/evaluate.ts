@@ -117,8 +117,9 @@ export async function evaluate(gold: Gold, corpusDir: string): Promise<QualityRe
       (file, marker) => text(file)?.includes(marker) ?? false,
     ),
     titlesRight: ratio(gold.documents.map((g) => doc(g.file)?.title === g.title)),
+    // A pair is found when the two copies share a cluster, whichever is canonical (scored apart).
     duplicatesFound: ratio(
-      expectedPairs.map(([a, b]) => foundPairs.some(([x, y]) => x === a && y === b)),
+      expectedPairs.map(([a, b]) => foundPairs.some(([x, y]) => samePair(a, b, x, y))),
     ),
     canonicalRight: ratio(
       expectedPairs.map(
@@ -130,7 +131,7 @@ export async function evaluate(gold: Gold, corpusDir: string): Promise<QualityRe
       gold.documents.map((g) => (doc(g.file)?.truncated ?? false) === Boolean(g.truncated)),
     ),
     otherPairsClustered: foundPairs.filter(
-      ([a, b]) => !expectedPairs.some(([x, y]) => x === a && y === b),
+      ([a, b]) => !expectedPairs.some(([x, y]) => samePair(a, b, x, y)),
     ).length,
     themes,
     facts: {
@@ -200,6 +201,15 @@ function themeFigures(
       .length,
     precision: ratio(quoted.map((e) => goldThemes.get(e.file)?.includes(themeId) ?? false)),
   };
+}
+
+function samePair(
+  a: string | undefined,
+  b: string | undefined,
+  x: string | undefined,
+  y: string | undefined,
+): boolean {
+  return (a === x && b === y) || (a === y && b === x);
 }
 
 function fileOf(corpus: Corpus, id: string): string {
