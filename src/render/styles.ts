@@ -192,7 +192,6 @@ export function createStyles(
     colSentence: { width: '59%', paddingRight: 6 },
     colSource: { width: '8%', textAlign: 'right' },
 
-    keyPoints: { marginBottom: 10 },
     keyPoint: { flexDirection: 'row', marginBottom: 8 },
     keyPointNumber: {
       fontFamily: SANS_FONT,
