@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadTaxonomy } from '../src/analysis/index.js';
 import { assembleBrief, loadBrief } from '../src/brief/index.js';
-import { loadCorpus } from '../src/corpus/index.js';
+import { loadCorpus } from '../src/store/index.js';
 import type { BriefModel } from '../src/model/index.js';
 import { listTemplates, loadTemplate, renderPdf } from '../src/render/index.js';
 import { packageRoot } from '../src/shared/packageInfo.js';
@@ -122,13 +122,13 @@ const big = join(out, 'generated');
 await generateCorpus(big, CORPUS_SIZE);
 const cacheDir = join(out, 'cache');
 const t1 = performance.now();
-const first = await loadCorpus(big, { cache: cacheDir });
+const first = await loadCorpus(big, { store: join(cacheDir, 'store.sqlite') });
 const firstRunMs = performance.now() - t1;
 const rerunTimes: number[] = [];
 let rerun = first;
 for (let i = 0; i < 3; i++) {
   const t = performance.now();
-  rerun = await loadCorpus(big, { cache: cacheDir });
+  rerun = await loadCorpus(big, { store: join(cacheDir, 'store.sqlite') });
   rerunTimes.push(performance.now() - t);
 }
 const rerunMs = median(rerunTimes);

@@ -8,7 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { loadTaxonomy, type Theme } from '../src/analysis/index.js';
 import { assembleBrief, type BriefSpec } from '../src/brief/index.js';
-import { loadCorpus, type Corpus, type CorpusDocument } from '../src/corpus/index.js';
+import type { Corpus, CorpusDocument } from '../src/corpus/index.js';
+import { loadCorpus } from '../src/store/index.js';
 import type { BriefModel } from '../src/model/index.js';
 
 export interface Gold {

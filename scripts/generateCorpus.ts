@@ -3,7 +3,9 @@
  * `node dist/scripts/generateCorpus.js OUT_DIR [COUNT]`. Each document mixes paragraphs of two
  * sample articles, swaps words and figures so that no two documents are alike, and adds the
  * noise scraped pages carry (menus, banners, related lists); some are cut off mid-word.
- * Deterministic: the same COUNT gives the same files.
+ * Documents are Markdown with a published date in their front matter, spread over the two
+ * years up to GENERATED_UNTIL and filed in one folder per month, as a scraper would keep them,
+ * so a date window selects a realistic share. Deterministic: the same COUNT gives the same files.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -35,6 +37,11 @@ const NOISE_BOTTOM = [
   'Copyright 2026. All rights reserved.',
 ];
 
+/** The last publication date of a generated corpus: benches build "as of" this day. */
+export const GENERATED_UNTIL = '2026-11-23';
+const SPAN_DAYS = 730;
+const SOURCES = ['Wire Service', 'Daily Ledger', 'Northern Review', 'Harbour Times', 'Asia Desk'];
+
 export async function generateCorpus(out: string, count: number): Promise<void> {
   const sampleDir = join(packageRoot, 'corpus');
   const samples = await Promise.all(
@@ -50,6 +57,7 @@ export async function generateCorpus(out: string, count: number): Promise<void> 
   const rand = random(count);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   await mkdir(out, { recursive: true });
+  const folders = new Set<string>();
   for (let n = 0; n < count; n++) {
     const body = [...pick(paragraphs), ...pick(paragraphs)]
       .filter(() => rand() < 0.7)
@@ -63,7 +71,18 @@ export async function generateCorpus(out: string, count: number): Promise<void> 
       '\n\n',
     );
     if (rand() < 0.05) text = text.slice(0, Math.floor(text.length * 0.6));
-    await writeFile(join(out, `gen_${String(n).padStart(5, '0')}.txt`), `${title}\n\n${text}\n`);
+    const published = new Date(
+      Date.parse(`${GENERATED_UNTIL}T00:00:00Z`) - Math.floor(rand() * SPAN_DAYS) * 86_400_000,
+    )
+      .toISOString()
+      .slice(0, 10);
+    const folder = join(out, published.slice(0, 7));
+    if (!folders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      folders.add(folder);
+    }
+    const front = `---\ntitle: "${title}"\npublished: ${published}\nsource: ${pick(SOURCES)}\n---\n\n`;
+    await writeFile(join(folder, `gen_${String(n).padStart(6, '0')}.md`), `${front}${text}\n`);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CorpusDocument } from '../corpus/index.js';
+import type { DocumentFilter } from '../store/index.js';
 import type { WindowSpec } from './briefFile.js';
 
 export interface WindowResult {
@@ -9,9 +10,40 @@ export interface WindowResult {
 
 const DAY_MS = 86_400_000;
 
+/** The brief's window as a filter on published dates or first-seen times, plus how to describe it. */
+export function windowFilter(
+  window: WindowSpec,
+  asOf: string,
+  since?: string,
+): { filter: DocumentFilter; description: string } {
+  if (window === 'all')
+    return { filter: { field: 'published', includeUndated: true }, description: 'all documents' };
+  if (window === 'since-last-run') {
+    if (since === undefined) {
+      return {
+        filter: { field: 'first_seen', includeUndated: true },
+        description: 'since the last run (first run: all documents)',
+      };
+    }
+    return {
+      filter: { field: 'first_seen', from: nextMillisecond(since), includeUndated: true },
+      description: `documents first seen since ${since.slice(0, 16).replace('T', ' ')} UTC`,
+    };
+  }
+  const [from, to] =
+    typeof window === 'string'
+      ? [shiftDays(asOf, -Number(/\d+/.exec(window)?.[0] ?? 0)), asOf]
+      : [window.from, window.to];
+  return {
+    filter: { field: 'published', from, to, includeUndated: true },
+    description: `${from} to ${to}`,
+  };
+}
+
 /**
- * Keep the documents inside the brief's time window. Documents whose date is unknown are
- * kept (a scraped page rarely carries one) and the description says how many.
+ * Keep the documents inside the brief's time window (in memory, for small corpora). Documents
+ * whose date is unknown are kept (a scraped page rarely carries one) and the description says
+ * how many.
  */
 export function applyWindow(
   documents: readonly CorpusDocument[],
@@ -19,44 +51,34 @@ export function applyWindow(
   asOf: string,
   since?: string,
 ): WindowResult {
-  if (window === 'all') return { documents: [...documents], description: 'all documents' };
-  if (window === 'since-last-run') return sinceLastRun(documents, since);
-  const [from, to] =
-    typeof window === 'string'
-      ? [shiftDays(asOf, -Number(/\d+/.exec(window)?.[0] ?? 0)), asOf]
-      : [window.from, window.to];
-  const kept = documents.filter(
-    (d) => d.published === undefined || (d.published >= from && d.published <= to),
+  const { filter, description } = windowFilter(window, asOf, since);
+  const kept = documents.filter((d) => inWindow(d, filter));
+  const undated =
+    window === 'all' || window === 'since-last-run'
+      ? 0
+      : kept.filter((d) => d.published === undefined).length;
+  return { documents: kept, description: describeUndated(description, undated) };
+}
+
+export function describeUndated(description: string, undated: number): string {
+  return undated > 0 ? `${description} (${undated} undated documents included)` : description;
+}
+
+function inWindow(doc: CorpusDocument, filter: DocumentFilter): boolean {
+  const value = filter.field === 'published' ? doc.published : doc.firstSeen;
+  if (value === undefined) return filter.field === 'first_seen' || filter.includeUndated;
+  return (
+    (filter.from === undefined || value >= filter.from) &&
+    (filter.to === undefined || value <= filter.to)
   );
-  const undated = kept.filter((d) => d.published === undefined).length;
-  const range = `${from} to ${to}`;
-  return {
-    documents: kept,
-    description: undated > 0 ? `${range} (${undated} undated documents included)` : range,
-  };
 }
 
 function shiftDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-/**
- * Documents first seen after the previous successful run. A document with no first-seen time
- * (no ingestion cache recorded one) counts as new; without a previous run, everything is new.
- */
-function sinceLastRun(
-  documents: readonly CorpusDocument[],
-  since: string | undefined,
-): WindowResult {
-  if (since === undefined) {
-    return {
-      documents: [...documents],
-      description: 'since the last run (first run: all documents)',
-    };
-  }
-  const kept = documents.filter((d) => d.firstSeen === undefined || d.firstSeen > since);
-  return {
-    documents: kept,
-    description: `documents first seen since ${since.slice(0, 16).replace('T', ' ')} UTC`,
-  };
+/** "First seen after `since`": the store's bounds are inclusive, so start one millisecond later. */
+function nextMillisecond(since: string): string {
+  const time = Date.parse(since);
+  return Number.isNaN(time) ? since : new Date(time + 1).toISOString();
 }

@@ -10,7 +10,7 @@ import {
   type TimelineEvent,
 } from '../model/index.js';
 import { version } from '../shared/packageInfo.js';
-import { applyWindow } from './applyWindow.js';
+import { corpusInMemory, type BriefCorpus } from './briefCorpus.js';
 import { buildTimeline } from './buildTimeline.js';
 import { quotableSentences, type Candidate } from './candidates.js';
 import { Citations } from './citations.js';
@@ -38,19 +38,26 @@ const RELEVANCE = 1;
 
 /**
  * Build the BriefModel:
- * 1. keep canonical documents inside the window,
+ * 1. take the canonical documents inside the window (retrieved from the store, or a small
+ *    corpus in memory),
  * 2. choose key points and excerpts for every theme,
  * 3. extract facts, entities and dated events from theme-relevant sentences,
  * 4. number the sources in order of first citation (key points, sections, facts, timeline, entities).
  */
 export function assembleBrief(
   spec: BriefSpec,
-  corpus: Corpus,
+  source: BriefCorpus | Corpus,
   options: AssembleOptions,
 ): BriefModel {
-  const canonical = corpus.documents.filter((d) => d.duplicate.canonical);
-  const window = applyWindow(canonical, spec.window, options.asOf, options.since);
-  const candidates = quotableSentences(window.documents);
+  const corpus =
+    'totals' in source
+      ? source
+      : corpusInMemory(source, {
+          window: spec.window,
+          asOf: options.asOf,
+          ...(options.since !== undefined ? { since: options.since } : {}),
+        });
+  const candidates = quotableSentences(corpus.documents);
   // Every candidate is scored against every theme once; all selections read these scores.
   const scored = spec.themes.map((theme) => scoreCandidates(candidates, theme));
   const relevant = candidates.filter((_, i) =>
@@ -69,7 +76,7 @@ export function assembleBrief(
   });
   const facts = selectFacts(relevant);
   const timeline = buildTimeline(facts);
-  const entities = selectEntities(window.documents, relevant);
+  const entities = selectEntities(corpus.documents, relevant);
 
   const cite = new Citations();
   const keyPointModels = keyPoints.map(({ candidate, themeIds }, i): KeyPoint => ({
@@ -101,7 +108,7 @@ export function assembleBrief(
     end: fact.sentence.end,
     citation: cite.number(doc),
   }));
-  const byId = new Map(window.documents.map((d) => [d.id, d]));
+  const byId = new Map(corpus.documents.map((d) => [d.id, d]));
   const entityModels = entities.map(({ entity, cited }, i) =>
     toEntity(entity, cited, i, (id) => cite.number(byId.get(id) as CorpusDocument)),
   );
@@ -116,14 +123,14 @@ export function assembleBrief(
       audience: options.template ?? spec.audience,
       asOf: options.asOf,
       ...(spec.marking !== undefined ? { marking: spec.marking } : {}),
-      window: window.description,
+      window: corpus.window,
       themes: spec.themes.map((t) => ({ id: t.id, label: t.label })),
     },
     corpus: {
-      documents: corpus.documents.length,
-      quotable: window.documents.length,
-      duplicates: corpus.documents.length - canonical.length,
-      skippedFiles: corpus.warnings.length,
+      documents: corpus.totals.documents,
+      quotable: corpus.totals.inWindow,
+      duplicates: corpus.totals.duplicates,
+      skippedFiles: corpus.totals.skippedFiles,
     },
     keyPoints: keyPointModels,
     sections: spec.themes.map((theme) => ({
@@ -135,7 +142,7 @@ export function assembleBrief(
     facts: factModels,
     entities: entityModels,
     timeline: timelineModels,
-    sources: cite.sources(corpus.documents),
+    sources: cite.sources(corpus.copies),
   };
 }
 

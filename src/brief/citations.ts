@@ -1,5 +1,6 @@
 import type { CorpusDocument } from '../corpus/index.js';
 import type { Source } from '../model/index.js';
+import type { CopyInfo } from './briefCorpus.js';
 
 /** Numbers sources in the order the brief first cites them. */
 export class Citations {
@@ -12,8 +13,8 @@ export class Citations {
     return this.order.length;
   }
 
-  sources(all: readonly CorpusDocument[]): Source[] {
-    const byId = new Map(all.map((d) => [d.id, d]));
+  /** Sources in citation order; `copies` names the other copies of each story. */
+  sources(copies: ReadonlyMap<string, CopyInfo>): Source[] {
     return this.order.map((doc, i) => ({
       citation: i + 1,
       docId: doc.id,
@@ -28,8 +29,8 @@ export class Citations {
       ...(doc.url ? { url: doc.url } : {}),
       truncated: doc.truncated,
       alsoReportedBy: doc.duplicate.others.flatMap((id) => {
-        const other = byId.get(id);
-        return other ? [{ docId: other.id, file: other.file, title: other.title }] : [];
+        const other = copies.get(id);
+        return other ? [{ docId: other.docId, file: other.file, title: other.title }] : [];
       }),
     }));
   }

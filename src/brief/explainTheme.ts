@@ -1,5 +1,5 @@
 import type { Theme } from '../analysis/index.js';
-import type { Corpus } from '../corpus/index.js';
+import type { CorpusDocument } from '../corpus/index.js';
 import { quotableSentences } from './candidates.js';
 import { scoreCandidates, type ScoredCandidate } from './scoreCandidates.js';
 import { MIN_EXCERPT_SCORE } from './selectExcerpts.js';
@@ -12,7 +12,11 @@ export interface ThemeExplanation {
 }
 
 /** The evidence behind a theme's matches, so a user can tune its terms. */
-export function explainTheme(corpus: Corpus, theme: Theme, top: number): ThemeExplanation {
+export function explainTheme(
+  corpus: { documents: readonly CorpusDocument[] },
+  theme: Theme,
+  top: number,
+): ThemeExplanation {
   const canonical = corpus.documents.filter((d) => d.duplicate.canonical);
   const passages = scoreCandidates(quotableSentences(canonical), theme)
     .filter((p) => p.rawScore > 0)

@@ -3,6 +3,8 @@ export interface CliContext {
   cwd: string;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Records for `brief ingest -`; default: the process's stdin. */
+  stdin?: NodeJS.ReadableStream;
   now: () => Date;
   /** Whether stderr is a terminal (progress lines are shown only then). */
   interactive: boolean;

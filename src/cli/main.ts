@@ -11,6 +11,7 @@ process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: process.stdout,
   stderr: process.stderr,
+  stdin: process.stdin,
   now: () => new Date(),
   interactive: Boolean(process.stderr.isTTY),
 });

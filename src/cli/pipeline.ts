@@ -1,10 +1,10 @@
 import { join, resolve } from 'node:path';
-import { assembleBrief, type BriefSpec } from '../brief/index.js';
-import { loadCorpus, type Corpus } from '../corpus/index.js';
+import { assembleBrief, queryStore, type BriefSpec } from '../brief/index.js';
 import type { BriefModel } from '../model/index.js';
 import { loadTemplate, renderPdf } from '../render/index.js';
-import { BriefError } from '../shared/errors.js';
 import { writeFileAtomic } from '../shared/files.js';
+import type { CorpusStore } from '../store/index.js';
+import { openCorpusStore } from './openStore.js';
 import type { Reporter } from './reporter.js';
 
 export interface PipelineOptions {
@@ -12,6 +12,8 @@ export interface PipelineOptions {
   asOf: string;
   /** --corpus: overrides the brief's own corpus folder. */
   corpus?: string;
+  /** --store: the store file (else $BRIEFGEN_STORE, else one per corpus folder). */
+  store?: string;
   /** --template: overrides the brief's audience. */
   template?: string;
   report: Reporter;
@@ -19,10 +21,10 @@ export interface PipelineOptions {
 
 /**
  * The whole pipeline for one brief, shared by `build`, `run --due` and `daemon`:
- * ingest (cached per folder within a run) → assemble → (render → write atomically).
+ * sync the corpus folder into its store (once per run) → query → assemble → render → write atomically.
  */
 export class BriefPipeline {
-  private readonly corpora = new Map<string, Corpus>();
+  private readonly stores = new Map<string, CorpusStore>();
 
   constructor(private readonly options: PipelineOptions) {}
 
@@ -33,9 +35,15 @@ export class BriefPipeline {
 
   /** `since`: the previous scheduled run, for "since-last-run" windows. */
   async model(spec: BriefSpec, asOf = this.options.asOf, since?: string): Promise<BriefModel> {
-    const corpus = await this.loadCorpus(this.corpusDir(spec));
+    const store = await this.storeFor(this.corpusDir(spec));
     this.options.report.progress(`assembling ${spec.id}`);
     const template = this.options.template;
+    const corpus = queryStore(store, {
+      window: spec.window,
+      themes: spec.themes,
+      asOf,
+      ...(since ? { since } : {}),
+    });
     return assembleBrief(spec, corpus, {
       asOf,
       ...(template ? { template } : {}),
@@ -59,19 +67,20 @@ export class BriefPipeline {
     return { path: await this.render(spec, model, outDir), model };
   }
 
-  private async loadCorpus(dir: string): Promise<Corpus> {
-    const known = this.corpora.get(dir);
+  /** Forget synced stores, so the next build (in --watch or the daemon) syncs again. */
+  close(): void {
+    for (const store of this.stores.values()) store.close();
+    this.stores.clear();
+  }
+
+  /** The store of a corpus folder, synced with the folder once per run. */
+  private async storeFor(dir: string): Promise<CorpusStore> {
+    const known = this.stores.get(dir);
     if (known) return known;
-    const corpus = await loadCorpus(dir);
-    for (const warning of corpus.warnings) this.options.report.warn(warning.file, warning.message);
-    if (corpus.documents.length === 0) {
-      throw new BriefError('CORPUS_EMPTY', `corpus folder ${dir} has no readable articles`, {
-        file: dir,
-        hint: 'add .txt files (first line: the headline), or point --corpus at another folder',
-      });
-    }
-    this.corpora.set(dir, corpus);
-    return corpus;
+    const { cwd, store, report } = this.options;
+    const opened = await openCorpusStore({ cwd, dir, store, report });
+    this.stores.set(dir, opened);
+    return opened;
   }
 }
 

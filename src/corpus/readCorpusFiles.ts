@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join, relative, sep } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import { BriefError, type Warning } from '../shared/errors.js';
 import { mapLimit } from '../shared/mapLimit.js';
@@ -37,8 +38,24 @@ const PARSERS: Record<string, (file: string, text: string) => ParseResult> = {
 };
 export const SUPPORTED = Object.keys(PARSERS);
 
-/** Read every file under `dir` (sorted, so runs are reproducible); bad files become warnings. */
-export async function readCorpusFiles(dir: string): Promise<{ files: CorpusFile[]; warnings: Warning[] }> {
+/** A file of a corpus folder as listed, before it is read. */
+export interface ListedFile {
+  /** Relative to the corpus folder, forward slashes. */
+  file: string;
+  path: string;
+  size: number;
+  mtime: number;
+}
+
+/**
+ * Every supported file under `dir`, sorted so runs are reproducible, with size and time stamp
+ * (so a re-sync reads only what changed). Symbolic links are followed when they point inside
+ * the corpus; anything else that cannot be used becomes a warning, never a silent skip.
+ */
+export async function listCorpusFiles(
+  dir: string,
+  options: { recursive?: boolean } = {},
+): Promise<{ files: ListedFile[]; manifests: ListedFile[]; warnings: Warning[] }> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) {
     throw new BriefError('CORPUS_NOT_FOUND', `corpus folder ${dir} does not exist`, {
@@ -46,28 +63,91 @@ export async function readCorpusFiles(dir: string): Promise<{ files: CorpusFile[
       hint: 'pass --corpus DIR, or set "corpus:" in the brief to a folder of articles',
     });
   }
+  const root = await realpath(dir);
+  const entries = await readdir(dir, { withFileTypes: true, recursive: options.recursive ?? true });
+  const candidates = entries
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && !entry.name.startsWith('.'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
   const warnings: Warning[] = [];
-  const manifests = new Map<string, Promise<Record<string, CorpusFile['meta']>>>();
-  const paths = (await listFiles(dir)).filter((path) => basename(path) !== MANIFEST);
-  // Files are read concurrently (I/O bound); results keep the sorted order.
-  const results = await mapLimit(paths, READ_CONCURRENCY, async (path): Promise<CorpusFile | Warning> => {
+  const listed = await mapLimit(candidates, READ_CONCURRENCY, async (path): Promise<ListedFile | Warning> => {
     const file = relative(dir, path).split(sep).join('/');
-    if (!(extname(path).toLowerCase() in PARSERS)) {
+    if (basename(path) !== MANIFEST && !(extname(path).toLowerCase() in PARSERS)) {
       return { file, message: `skipped: unsupported file type (supported: ${SUPPORTED.join(', ')})` };
     }
-    const bytes = await readBytes(path);
-    if ('problem' in bytes) return { file, message: `skipped: ${bytes.problem}` };
-    const meta = (await manifestFor(join(path, '..'), manifests, warnings, dir))[basename(path)] ?? {};
-    const hash = createHash('sha256').update(file).update('\0').update(bytes.data).update(JSON.stringify(meta)).digest('hex');
-    return { file, bytes: bytes.data, hash, meta };
+    const problem = await linkProblem(path, root);
+    if (problem) return { file, message: `skipped: ${problem}` };
+    try {
+      const s = await stat(path);
+      if (!s.isFile()) return { file, message: 'skipped: not a regular file' };
+      return { file, path, size: s.size, mtime: Math.round(s.mtimeMs) };
+    } catch (error) {
+      return { file, message: `skipped: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    }
   });
+  const files: ListedFile[] = [];
+  const manifests: ListedFile[] = [];
+  for (const entry of listed) {
+    if (!('path' in entry)) warnings.push(entry);
+    else if (basename(entry.path) === MANIFEST) manifests.push(entry);
+    else files.push(entry);
+  }
+  return { files, manifests, warnings };
+}
+
+/** A link is followed only when it resolves to a file inside the corpus folder. */
+async function linkProblem(path: string, root: string): Promise<string | undefined> {
+  const own = await lstat(path).catch(() => undefined);
+  if (!own?.isSymbolicLink()) return undefined;
+  const target = await realpath(path).catch(() => undefined);
+  if (target === undefined) return 'broken symbolic link';
+  const inside = relative(root, target);
+  if (inside.startsWith('..') || isAbsolute(inside)) return 'symbolic link to a file outside the corpus folder';
+  return undefined;
+}
+
+/** The manifest entry of a listed file (manifests are read once per folder). */
+export async function manifestEntry(
+  dir: string,
+  listed: ListedFile,
+  manifests: Map<string, Promise<Record<string, CorpusFile['meta']>>>,
+  warnings: Warning[],
+): Promise<CorpusFile['meta']> {
+  return (await manifestFor(join(listed.path, '..'), manifests, warnings, dir))[basename(listed.path)] ?? {};
+}
+
+/**
+ * Read a listed file's bytes and hash them with its path and manifest entry (the hash says
+ * whether a stored analysis still fits). Synchronous: it runs in the ingest workers.
+ */
+export function readListedFile(listed: ListedFile, meta: CorpusFile['meta']): CorpusFile | Warning {
+  let data: Buffer;
+  try {
+    if (statSync(listed.path).size > MAX_FILE_BYTES) {
+      return { file: listed.file, message: `skipped: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+    }
+    data = readFileSync(listed.path);
+  } catch (error) {
+    return { file: listed.file, message: `skipped: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  const hash = createHash('sha256').update(listed.file).update('\0').update(data).update(JSON.stringify(meta)).digest('hex');
+  return { file: listed.file, bytes: data, hash, meta };
+}
+
+/** Read every file under `dir` (sorted, so runs are reproducible); bad files become warnings. */
+export async function readCorpusFiles(dir: string): Promise<{ files: CorpusFile[]; warnings: Warning[] }> {
+  const { files: listed, warnings } = await listCorpusFiles(dir);
+  const manifests = new Map<string, Promise<Record<string, CorpusFile['meta']>>>();
+  const results = await mapLimit(listed, READ_CONCURRENCY, async (entry) =>
+    readListedFile(entry, await manifestEntry(dir, entry, manifests, warnings)),
+  );
   const files = results.filter((r): r is CorpusFile => 'bytes' in r);
   warnings.push(...results.filter((r): r is Warning => !('bytes' in r)));
   return { files, warnings };
 }
 
 /** Parse one file into articles: text checks first (binary, UTF-8, empty), then its format. */
-export function parseCorpusFile(file: CorpusFile): ParseResult {
+export function parseCorpusFile(file: Pick<CorpusFile, "file" | "bytes" | "meta">): ParseResult {
   if (file.bytes.includes(0)) return { articles: [], problems: [{ file: file.file, message: 'skipped: binary file (contains NUL bytes)' }] };
   let text: string;
   try {
@@ -86,25 +166,7 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-async function readBytes(path: string): Promise<{ data: Buffer } | { problem: string }> {
-  try {
-    const size = (await stat(path)).size;
-    if (size > MAX_FILE_BYTES) return { problem: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-    return { data: await readFile(path) };
-  } catch (error) {
-    return { problem: `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
-  }
-}
 
 /** `manifest.yaml` of a folder: `files: {name.txt: {url, source, published, title}}`, read once per folder. */
 function manifestFor(

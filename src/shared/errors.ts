@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'CORPUS_NOT_FOUND'
   | 'CORPUS_EMPTY'
   | 'TAXONOMY_INVALID'
+  | 'STORE_INVALID'
   | 'RENDER_FAILED';
 
 /** Codes that mean "the user's input is wrong" (exit 2) rather than "the run failed" (exit 1). */
@@ -29,6 +30,7 @@ const INPUT_ERRORS: ReadonlySet<ErrorCode> = new Set([
   'CORPUS_NOT_FOUND',
   'CORPUS_EMPTY',
   'TAXONOMY_INVALID',
+  'STORE_INVALID',
 ]);
 
 export interface SourceLocation {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileTheme, loadTaxonomy } from '../../src/analysis/index.js';
 import { assembleBrief, type BriefSpec } from '../../src/brief/index.js';
-import { loadCorpus } from '../../src/corpus/index.js';
+import { loadCorpus } from '../../src/store/index.js';
 import { BriefModel } from '../../src/model/index.js';
 import { ROOT } from '../helpers/cli.js';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/index.js';
+import { loadCorpus } from '../../src/store/index.js';
 import { readGold } from '../../scripts/evaluate.js';
 import { ROOT, runBrief } from '../helpers/cli.js';
 import { readPdf, type PdfContent } from '../helpers/readPdf.js';

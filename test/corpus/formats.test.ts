@@ -2,13 +2,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/index.js';
+import { loadCorpus } from '../../src/store/index.js';
 import { ROOT } from '../helpers/cli.js';
 
 const devset = join(ROOT, 'test', 'fixtures', 'devset', 'corpus');
 
 describe('formats', async () => {
-  const corpus = await loadCorpus(devset, { cache: false });
+  const corpus = await loadCorpus(devset);
   const doc = (file: string) => corpus.documents.find((d) => d.file === file);
 
   it('reads Markdown front matter: title, url, source, published date', () => {
@@ -43,7 +43,7 @@ describe('bad files and sidecars', () => {
     await writeFile(join(dir, 'export.jsonl'), `${record('One')}\n{not json\n${JSON.stringify({ title: 'No text' })}\n${record('Four')}\n`);
     await writeFile(join(dir, 'broken.json'), '[{"title": "x", ');
     await writeFile(join(dir, 'huge.txt'), Buffer.alloc(50 * 1024 * 1024, 'a'));
-    const corpus = await loadCorpus(dir, { cache: false });
+    const corpus = await loadCorpus(dir);
     expect(corpus.documents.map((d) => d.file)).toEqual(['export.jsonl#1', 'export.jsonl#4']);
     expect(corpus.warnings.map((w) => w.file).sort()).toEqual(['broken.json', 'export.jsonl:2', 'export.jsonl:3', 'huge.txt']);
     expect(corpus.warnings.find((w) => w.file === 'huge.txt')?.message).toMatch(/larger than/);
@@ -52,7 +52,7 @@ describe('bad files and sidecars', () => {
     const dir = await mkdtemp(join(tmpdir(), 'briefgen-records-'));
     const text = 'Officials said on Monday that the new grain terminal at the port would open in the spring.';
     await writeFile(join(dir, 'export.json'), JSON.stringify([{ text }]));
-    const corpus = await loadCorpus(dir, { cache: false });
+    const corpus = await loadCorpus(dir);
     expect(corpus.documents[0]?.text).toBe(text);
     expect(corpus.documents[0]?.title).toMatch(/^Officials said on Monday .*…$/);
   });
@@ -60,7 +60,7 @@ describe('bad files and sidecars', () => {
     const dir = await mkdtemp(join(tmpdir(), 'briefgen-manifest-'));
     await writeFile(join(dir, 'a.txt'), 'Grain deal extended\n\nThe two governments agreed on Friday to extend the grain corridor for a year.\n');
     await writeFile(join(dir, 'manifest.yaml'), 'files:\n  a.txt: {url: "https://example.org/a", source: Example Wire, published: 2025-03-01}\n');
-    const corpus = await loadCorpus(dir, { cache: false });
+    const corpus = await loadCorpus(dir);
     expect(corpus.documents).toHaveLength(1);
     expect(corpus.documents[0]).toMatchObject({ url: 'https://example.org/a', source: 'Example Wire', published: '2025-03-01' });
   });

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/index.js';
+import { loadCorpus } from '../../src/store/index.js';
 import { ROOT } from '../helpers/cli.js';
 
 describe('loadCorpus on the sample corpus', async () => {

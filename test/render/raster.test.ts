@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../../src/analysis/index.js';
 import { assembleBrief, loadBrief } from '../../src/brief/index.js';
-import { loadCorpus } from '../../src/corpus/index.js';
+import { loadCorpus } from '../../src/store/index.js';
 import { listTemplates, loadTemplate, renderPdf } from '../../src/render/index.js';
 import { ROOT } from '../helpers/cli.js';
 import { rasterisePage } from '../helpers/rasterise.js';

@@ -1,11 +1,15 @@
 import { resolve } from 'node:path';
-import { loadCorpus, type Corpus, type CorpusDocument } from '../../corpus/index.js';
+import type { CorpusDocument } from '../../corpus/index.js';
+import type { CorpusStore } from '../../store/index.js';
 import { BriefError } from '../../shared/errors.js';
 import { closestMatch } from '../../shared/suggest.js';
 import type { CliContext, Command } from '../context.js';
+import { openCorpusStore } from '../openStore.js';
 import { parseFlags } from '../parseFlags.js';
+import { createReporter } from '../reporter.js';
 
-const USAGE = 'brief corpus [--corpus DIR] [--json] | brief corpus show <id> [--corpus DIR]';
+const USAGE =
+  'brief corpus [--corpus DIR] [--store FILE] [--json] | brief corpus show <id> [--corpus DIR] [--store FILE]';
 
 /** The per-document record of `brief corpus --json` (documented in docs/corpus-json.md). */
 function describeDocument(doc: CorpusDocument) {
@@ -38,57 +42,80 @@ export const corpusCommand: Command = {
   async run(args, context) {
     const { values, positionals } = parseFlags(
       args,
-      { corpus: { type: 'string', default: 'corpus' }, json: { type: 'boolean', default: false } },
+      {
+        corpus: { type: 'string', default: 'corpus' },
+        store: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
       USAGE,
     );
-    const corpus = await loadCorpus(resolve(context.cwd, values.corpus));
-    for (const warning of corpus.warnings)
-      context.stderr.write(`brief: warning: ${warning.file}: ${warning.message}\n`);
     const [action, id] = positionals;
-    if (action === 'show' && id !== undefined && positionals.length === 2)
-      return show(corpus, id, context);
-    if (action !== undefined)
+    const showing = action === 'show' && id !== undefined && positionals.length === 2;
+    if (action !== undefined && !showing)
       throw new BriefError('USAGE', `unexpected arguments: ${positionals.join(' ')}`, {
         hint: `usage: ${USAGE}`,
       });
-    if (values.json) {
-      const report = {
-        corpus: values.corpus,
-        warnings: corpus.warnings,
-        documents: corpus.documents.map(describeDocument),
-      };
-      context.stdout.write(JSON.stringify(report, null, 2) + '\n');
-      return 0;
-    }
-    for (const doc of corpus.documents) {
-      const flags = [
-        doc.duplicate.canonical
-          ? doc.duplicate.others.length > 0
-            ? `canonical of ${doc.duplicate.others.length + 1}`
-            : ''
-          : `copy of ${doc.duplicate.clusterId}`,
-        doc.truncated ? 'truncated' : '',
-        doc.language !== 'en' ? doc.language : '',
-      ].filter(Boolean);
+    const store = await openCorpusStore({
+      cwd: context.cwd,
+      dir: resolve(context.cwd, values.corpus),
+      store: values.store,
+      report: createReporter(context, true),
+    });
+    try {
+      if (showing) return show(store, id, context);
+      if (values.json) return writeJson(store, values.corpus, context);
+      for (const doc of store.all()) context.stdout.write(describeLine(doc));
+      const totals = store.totals();
       context.stdout.write(
-        `${doc.id}  ${doc.title}\n    ${doc.file} · ${doc.text.length} characters kept · ${doc.removed.length} lines removed${flags.length ? ` · ${flags.join(' · ')}` : ''}\n`,
+        `${totals.documents} documents (${totals.duplicates} copies of other stories) in ${store.file}\n`,
       );
+      return 0;
+    } finally {
+      store.close();
     }
-    context.stdout.write(
-      `${corpus.documents.length} documents from ${corpus.stats.files} files (${corpus.stats.analysed} analysed, ${corpus.stats.files - corpus.stats.analysed} from the cache)\n`,
-    );
-    return 0;
   },
 };
 
+function describeLine(doc: CorpusDocument): string {
+  const flags = [
+    doc.duplicate.canonical
+      ? doc.duplicate.others.length > 0
+        ? `canonical of ${doc.duplicate.others.length + 1}`
+        : ''
+      : `copy of ${doc.duplicate.clusterId}`,
+    doc.truncated ? 'truncated' : '',
+    doc.language !== 'en' ? doc.language : '',
+  ].filter(Boolean);
+  const when = doc.published ?? 'undated';
+  const from = doc.source ?? doc.dateline?.agency;
+  return (
+    `${doc.id}  ${doc.title}\n` +
+    `    ${when}${from ? ` · ${from}` : ''} · ${doc.file} · ${doc.text.length} characters kept · ` +
+    `${doc.removed.length} lines removed${flags.length ? ` · ${flags.join(' · ')}` : ''}\n`
+  );
+}
+
+/** The report as one JSON document, written a document at a time (a store may hold 100,000). */
+function writeJson(store: CorpusStore, corpus: string, context: CliContext): number {
+  const { stdout } = context;
+  stdout.write(
+    `{\n  "corpus": ${JSON.stringify(corpus)},\n  "store": ${JSON.stringify(store.file)},\n`,
+  );
+  stdout.write(`  "warnings": ${JSON.stringify(store.problems())},\n  "documents": [`);
+  let first = true;
+  for (const doc of store.all()) {
+    stdout.write(`${first ? '\n' : ',\n'}    ${JSON.stringify(describeDocument(doc))}`);
+    first = false;
+  }
+  stdout.write(`${first ? '' : '\n  '}]\n}\n`);
+  return 0;
+}
+
 /** The raw page, line by line: kept lines as they are, removed ones marked with their reason. */
-function show(corpus: Corpus, id: string, context: CliContext): number {
-  const doc = corpus.documents.find((d) => d.id === id || d.file === id);
+function show(store: CorpusStore, id: string, context: CliContext): number {
+  const doc = store.find(id);
   if (!doc) {
-    const close = closestMatch(
-      id,
-      corpus.documents.map((d) => d.id),
-    );
+    const close = closestMatch(id, store.ids());
     throw new BriefError('USAGE', `no document "${id}" in the corpus`, {
       hint: `${close ? `did you mean "${close}"? ` : ''}brief corpus lists the ids`,
     });

@@ -13,6 +13,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./validate.js')).validateCommand,
   },
   {
+    name: 'ingest',
+    summary: 'Add articles to the corpus store: files, folders, or JSON Lines records on stdin',
+    load: async () => (await import('./ingest.js')).ingestCommand,
+  },
+  {
     name: 'corpus',
     summary: 'Show how the corpus was ingested: titles, duplicates, truncation, removed lines',
     load: async () => (await import('./corpus.js')).corpusCommand,

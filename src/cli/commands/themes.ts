@@ -1,14 +1,15 @@
 import { resolve } from 'node:path';
 import { loadTaxonomyWith, type Theme } from '../../analysis/index.js';
-import { explainTheme } from '../../brief/index.js';
-import { loadCorpus } from '../../corpus/index.js';
+import { explainTheme, queryStore } from '../../brief/index.js';
 import { BriefError } from '../../shared/errors.js';
 import { closestMatch, normaliseName } from '../../shared/suggest.js';
 import type { CliContext, Command } from '../context.js';
+import { openCorpusStore } from '../openStore.js';
 import { parseFlags } from '../parseFlags.js';
+import { createReporter } from '../reporter.js';
 
 const USAGE =
-  'brief themes [--taxonomy FILE] [--json] | brief themes explain <theme> [--corpus DIR] [--top N] [--taxonomy FILE] [--json]';
+  'brief themes [--taxonomy FILE] [--json] | brief themes explain <theme> [--corpus DIR] [--store FILE] [--top N] [--taxonomy FILE] [--json]';
 
 export const themesCommand: Command = {
   name: 'themes',
@@ -18,6 +19,7 @@ export const themesCommand: Command = {
       args,
       {
         corpus: { type: 'string', default: 'corpus' },
+        store: { type: 'string' },
         top: { type: 'string', default: '10' },
         taxonomy: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -39,8 +41,19 @@ export const themesCommand: Command = {
     if (!Number.isInteger(top) || top < 1)
       throw new BriefError('USAGE', `--top "${values.top}" is not a positive whole number`);
     const theme = findTheme(taxonomy, name);
-    const corpus = await loadCorpus(resolve(context.cwd, values.corpus));
-    const explanation = explainTheme(corpus, theme, top);
+    const store = await openCorpusStore({
+      cwd: context.cwd,
+      dir: resolve(context.cwd, values.corpus),
+      store: values.store,
+      report: createReporter(context, values.json),
+    });
+    const asOf = context.now().toISOString().slice(0, 10);
+    const explanation = explainTheme(
+      queryStore(store, { window: 'all', themes: [theme], asOf }),
+      theme,
+      top,
+    );
+    store.close();
     if (values.json) {
       const passages = explanation.passages.map((p) => ({
         docId: p.candidate.doc.id,

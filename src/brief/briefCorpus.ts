@@ -1,0 +1,93 @@
+import type { Theme } from '../analysis/index.js';
+import type { Corpus, CorpusDocument } from '../corpus/index.js';
+import type { CorpusStore } from '../store/index.js';
+import { applyWindow, describeUndated, windowFilter } from './applyWindow.js';
+import type { WindowSpec } from './briefFile.js';
+
+/** A copy of a quoted story, listed under its source as "also reported by". */
+export interface CopyInfo {
+  docId: string;
+  file: string;
+  title: string;
+}
+
+/** What a brief draws on: the documents it may quote, and the counts its cover reports. */
+export interface BriefCorpus {
+  /** Canonical documents in the window that the brief's themes retrieved, in id order. */
+  documents: CorpusDocument[];
+  /** Other copies of those documents' stories, by id. */
+  copies: Map<string, CopyInfo>;
+  totals: { documents: number; inWindow: number; duplicates: number; skippedFiles: number };
+  window: string;
+}
+
+export interface CorpusQuery {
+  window: WindowSpec;
+  themes: readonly Theme[];
+  asOf: string;
+  since?: string;
+}
+
+/**
+ * Documents retrieved per theme: the best matches by BM25 in the window. Every selection
+ * (excerpts, key points, facts, people) is made among these, so a brief's cost is bounded by
+ * its themes, not by the size of the store.
+ */
+export const DOCUMENTS_PER_THEME = 200;
+
+/** Ask the store for the documents a brief can use: its window, then its themes by full text. */
+export function queryStore(store: CorpusStore, query: CorpusQuery): BriefCorpus {
+  const { filter, description } = windowFilter(query.window, query.asOf, query.since);
+  const rowids = new Set<number>();
+  for (const theme of query.themes) {
+    const match = themeMatch(theme);
+    if (match !== '')
+      for (const rowid of store.search(match, filter, DOCUMENTS_PER_THEME)) rowids.add(rowid);
+  }
+  const documents = store
+    .load([...rowids])
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const copyIds = [...new Set(documents.flatMap((d) => d.duplicate.others))];
+  const totals = store.totals();
+  const dated = query.window !== 'all' && query.window !== 'since-last-run';
+  return {
+    documents,
+    copies: new Map(store.describe(copyIds).map((c) => [c.docId, c])),
+    totals: {
+      documents: totals.documents,
+      inWindow: store.countInWindow(filter),
+      duplicates: totals.duplicates,
+      skippedFiles: totals.problems,
+    },
+    window: describeUndated(description, dated ? store.countUndated(filter) : 0),
+  };
+}
+
+/** A small corpus held in memory (tests, evaluation): the window applied to every document. */
+export function corpusInMemory(corpus: Corpus, query: Omit<CorpusQuery, 'themes'>): BriefCorpus {
+  const canonical = corpus.documents.filter((d) => d.duplicate.canonical);
+  const window = applyWindow(canonical, query.window, query.asOf, query.since);
+  return {
+    documents: window.documents,
+    copies: new Map(
+      corpus.documents.map((d) => [d.id, { docId: d.id, file: d.file, title: d.title }]),
+    ),
+    totals: {
+      documents: corpus.documents.length,
+      inWindow: window.documents.length,
+      duplicates: corpus.documents.length - canonical.length,
+      skippedFiles: corpus.warnings.length,
+    },
+    window: window.description,
+  };
+}
+
+/** A theme's terms as an FTS5 query: any term, phrases quoted, prefix terms starred. */
+export function themeMatch(theme: Theme): string {
+  const parts = theme.terms.flatMap(({ shape }) => {
+    if (shape.words.length === 0) return [];
+    const phrase = `"${shape.words.join(' ').replace(/"/g, '""')}"`;
+    return [shape.prefix ? `${phrase}*` : phrase];
+  });
+  return [...new Set(parts)].join(' OR ');
+}

@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { BriefError } from '../shared/errors.js';
+import { CorpusStore, defaultStorePath, syncFolder } from '../store/index.js';
+import type { Reporter } from './reporter.js';
+
+export interface OpenStoreOptions {
+  cwd: string;
+  /** The corpus folder (absolute). */
+  dir: string;
+  /** --store, if given. */
+  store?: string | undefined;
+  report: Reporter;
+  /** Bring the store in line with the folder first (default true). */
+  sync?: boolean;
+}
+
+/**
+ * The store of a corpus folder, synced with the folder: only new and changed files are read.
+ * A folder that does not exist is fine when the store already holds records pushed with
+ * `brief ingest -`; an empty result is an error that says what to do.
+ */
+export async function openCorpusStore(options: OpenStoreOptions): Promise<CorpusStore> {
+  const { dir, report } = options;
+  const file = options.store ? resolve(options.cwd, options.store) : defaultStorePath(dir);
+  const store = CorpusStore.open(file);
+  try {
+    if (options.sync !== false && (existsSync(dir) || store.totals().documents === 0)) {
+      const started = Date.now();
+      const sync = await syncFolder(store, dir, {
+        onProgress: ({ done, total }) =>
+          report.progress(
+            `ingesting ${dir}: ${done}/${total} files (${perSecond(done, started)}/s)`,
+          ),
+      });
+      for (const warning of sync.warnings) report.warn(warning.file, warning.message);
+    }
+    for (const warning of store.problems()) report.warn(warning.file, warning.message);
+    if (store.totals().documents === 0) {
+      throw new BriefError('CORPUS_EMPTY', `corpus folder ${dir} has no readable articles`, {
+        file: dir,
+        hint: 'add .txt files (first line: the headline), point --corpus at another folder, or push records with brief ingest -',
+      });
+    }
+    return store;
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+export function perSecond(done: number, started: number): number {
+  return Math.round(done / Math.max(0.001, (Date.now() - started) / 1000));
+}

@@ -1,0 +1,180 @@
+import type Database from 'better-sqlite3';
+import { CONTAINMENT_THRESHOLD, shingles } from '../corpus/index.js';
+
+/**
+ * A document's fingerprints are a sample of its 5-word shingles: those whose hash is 0 mod
+ * COARSE_MODULUS (as in winnowing). Two documents are compared in full only when they share
+ * enough of them, so adding a document costs what its true overlaps cost, not the store's size.
+ * A short document (few coarse fingerprints) also indexes the finer sample (0 mod
+ * FINE_MODULUS), so that two short copies still have enough in common to be found; a short and
+ * a long document are compared on the coarse sample, which both hold.
+ */
+const COARSE_MODULUS = 16;
+const FINE_MODULUS = 4;
+/** Below this many coarse fingerprints, a document is short and indexes the fine sample. */
+const SHORT = 16;
+/** A fingerprint held by more documents than this is a stock phrase, not evidence of a copy. */
+const MAX_POSTINGS = 50;
+/** The sampling scheme, recorded with every stored analysis. */
+export const FINGERPRINT_SCHEME = `${COARSE_MODULUS}/${FINE_MODULUS}/${SHORT}/${MAX_POSTINGS}`;
+
+export interface Fingerprints {
+  /** The hashes indexed for this document (fine sample if short, else coarse). */
+  indexed: number[];
+  /** How many coarse fingerprints it has. */
+  coarse: number;
+}
+
+export function fingerprintsOf(text: string): Fingerprints {
+  const all = [...shingles(text)];
+  const coarse = all.filter((h) => h % COARSE_MODULUS === 0);
+  if (coarse.length >= SHORT) return { indexed: coarse, coarse: coarse.length };
+  return { indexed: all.filter((h) => h % FINE_MODULUS === 0), coarse: coarse.length };
+}
+
+/**
+ * The fewest shared fingerprints that make a pair worth comparing in full, when the smaller
+ * sample has `m`: 2.5 standard deviations below what a copy at the containment threshold would
+ * share (the sample is binomial), and at least one.
+ */
+function plausibleShared(m: number): number {
+  const expected = CONTAINMENT_THRESHOLD * m;
+  const sd = Math.sqrt(m * CONTAINMENT_THRESHOLD * (1 - CONTAINMENT_THRESHOLD));
+  return Math.max(1, expected - 2.5 * sd);
+}
+
+/** The sample two documents are compared on: the fine one only when both are short. */
+function sampleSize(
+  a: { indexed: number; coarse: number },
+  b: { indexed: number; coarse: number },
+): number {
+  const short = (d: { coarse: number }) => d.coarse < SHORT;
+  return short(a) && short(b) ? Math.min(a.indexed, b.indexed) : Math.min(a.coarse, b.coarse);
+}
+
+interface Member {
+  rowid: number;
+  id: string;
+  truncated: number;
+  length: number;
+  text: string;
+}
+
+/**
+ * Story clusters kept up to date one document at a time: each new document is compared with
+ * the stored documents that share its fingerprints, joins (and merges) the clusters of those
+ * it copies, and the cluster's canonical copy is chosen again.
+ */
+export class DuplicateIndex {
+  private readonly postings;
+  private readonly addPostings;
+  private readonly addStock;
+  private readonly dropPostings;
+  private readonly candidates;
+  private readonly members;
+  private readonly moveCluster;
+  private readonly setCanonical;
+  private readonly dropDoc;
+
+  constructor(db: Database.Database) {
+    this.postings = db.prepare<[string], { fp: number; doc: number }>(
+      'SELECT fp, doc FROM fingerprints WHERE fp IN (SELECT value FROM json_each(?))',
+    );
+    this.addPostings = db.prepare(
+      'INSERT OR IGNORE INTO fingerprints (fp, doc) SELECT value, ? FROM json_each(?) WHERE value NOT IN (SELECT fp FROM stock)',
+    );
+    this.addStock = db.prepare('INSERT OR IGNORE INTO stock (fp) VALUES (?)');
+    this.dropPostings = db.prepare('DELETE FROM fingerprints WHERE fp = ?');
+    this.candidates = db.prepare<
+      [string],
+      { rowid: number; indexed: number; coarse: number; cluster: number; text: string }
+    >(
+      'SELECT rowid, fingerprints AS indexed, coarse_fingerprints AS coarse, cluster, text FROM documents WHERE rowid IN (SELECT value FROM json_each(?))',
+    );
+    this.members = db.prepare<[number], Member>(
+      'SELECT rowid, id, truncated, length, text FROM documents WHERE cluster = ?',
+    );
+    this.moveCluster = db.prepare('UPDATE documents SET cluster = ? WHERE cluster = ?');
+    this.setCanonical = db.prepare(
+      'UPDATE documents SET canonical = ?, containment = ? WHERE rowid = ?',
+    );
+    this.dropDoc = db.prepare('DELETE FROM fingerprints WHERE doc = ?');
+  }
+
+  /** Index a document already inserted with cluster = its own rowid; merge it into the clusters it copies. */
+  add(rowid: number, text: string, fingerprints: Fingerprints): void {
+    const shared = this.sharedFingerprints(rowid, fingerprints.indexed);
+    // Fingerprints are a uniform sample of shingles, so the share of them two documents hold in
+    // common estimates their containment: only plausible copies are compared in full.
+    const plausible = [...shared].filter(([doc]) => doc !== rowid).map(([doc]) => doc);
+    if (plausible.length === 0) return;
+    let own: Set<number> | undefined;
+    const clusters = new Set<number>();
+    for (const other of this.candidates.all(JSON.stringify(plausible))) {
+      const n = shared.get(other.rowid) ?? 0;
+      const m = sampleSize(
+        { indexed: fingerprints.indexed.length, coarse: fingerprints.coarse },
+        other,
+      );
+      if (n < plausibleShared(m)) continue;
+      own ??= shingles(text);
+      if (containment(own, shingles(other.text)) >= CONTAINMENT_THRESHOLD)
+        clusters.add(other.cluster);
+    }
+    if (clusters.size === 0) return;
+    const target = Math.min(rowid, ...clusters);
+    for (const cluster of [rowid, ...clusters])
+      if (cluster !== target) this.moveCluster.run(target, cluster);
+    this.chooseCanonical(target);
+  }
+
+  /** Count, per stored document, the fingerprints it shares with this one; index this one's. */
+  private sharedFingerprints(rowid: number, fingerprints: readonly number[]): Map<number, number> {
+    const list = JSON.stringify(fingerprints);
+    // Stock fingerprints have no postings, so they never count; one statement reads them all.
+    const holders = new Map<number, number>();
+    const shared = new Map<number, number>();
+    for (const { fp, doc } of this.postings.all(list)) {
+      holders.set(fp, (holders.get(fp) ?? 0) + 1);
+      shared.set(doc, (shared.get(doc) ?? 0) + 1);
+    }
+    this.addPostings.run(rowid, list);
+    for (const [fp, count] of holders) {
+      if (count + 1 > MAX_POSTINGS) {
+        this.addStock.run(fp);
+        this.dropPostings.run(fp);
+      }
+    }
+    return shared;
+  }
+
+  /** Forget a document's fingerprints (the caller deletes its row), then re-choose its cluster's canonical copy. */
+  remove(rowid: number, cluster: number): void {
+    this.dropDoc.run(rowid);
+    this.chooseCanonical(cluster, rowid);
+  }
+
+  /** The most complete copy is canonical: not truncated, then longest, then smallest id. */
+  chooseCanonical(cluster: number, without?: number): void {
+    const members = this.members.all(cluster).filter((m) => m.rowid !== without);
+    if (members.length === 0) return;
+    members.sort(
+      (a, b) => a.truncated - b.truncated || b.length - a.length || (a.id < b.id ? -1 : 1),
+    );
+    const [best, ...rest] = members as [Member, ...Member[]];
+    this.setCanonical.run(1, 1, best.rowid);
+    if (rest.length === 0) return;
+    const canonicalShingles = shingles(best.text);
+    for (const m of rest)
+      this.setCanonical.run(0, containment(shingles(m.text), canonicalShingles), m.rowid);
+  }
+}
+
+/** Share of the smaller set found in the larger one. */
+function containment(a: Set<number>, b: Set<number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let shared = 0;
+  for (const s of small) if (large.has(s)) shared++;
+  return shared / small.size;
+}

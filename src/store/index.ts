@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import type { Corpus } from '../corpus/index.js';
+import { CorpusStore } from './corpusStore.js';
+import { syncFolder, type SyncOptions } from './syncFolder.js';
+
+export {
+  CorpusStore,
+  type AnalysedFile,
+  type DocumentFilter,
+  type StoreTotals,
+} from './corpusStore.js';
+export {
+  ingestFiles,
+  syncFolder,
+  STORED_ANALYSIS,
+  type SyncProgress,
+  type SyncResult,
+} from './syncFolder.js';
+export { ingestRecords, RECORDS_ROOT } from './ingestRecords.js';
+export { SCHEMA_VERSION } from './schema.js';
+
+/**
+ * Where the store of a corpus folder lives: `$BRIEFGEN_STORE` if set (one store for every
+ * folder), else one file per folder under `$BRIEFGEN_STORE_DIR`, else under
+ * `$XDG_DATA_HOME/briefgen/stores` (`~/.local/share/briefgen/stores`). Never inside the corpus
+ * folder, which briefgen only reads. It is data, not a cache: records pushed with
+ * `brief ingest -` live only here.
+ */
+export function defaultStorePath(corpusDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.BRIEFGEN_STORE) return resolve(env.BRIEFGEN_STORE);
+  const dir =
+    env.BRIEFGEN_STORE_DIR ??
+    join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'briefgen', 'stores');
+  let folder = resolve(corpusDir);
+  try {
+    folder = realpathSync(folder);
+  } catch {
+    // A folder that does not exist yet (records only): its path is its name.
+  }
+  const slug = basename(folder).replace(/[^\w.-]+/g, '-') || 'corpus';
+  return join(
+    dir,
+    `${slug}-${createHash('sha256').update(folder).digest('hex').slice(0, 10)}.sqlite`,
+  );
+}
+
+export interface LoadCorpusOptions extends SyncOptions {
+  /** A store file to use (and keep); default: a throw-away store in memory. */
+  store?: string;
+}
+
+/**
+ * Every document of a corpus folder in memory, through a store: for small corpora, the
+ * evaluation and tests. Briefs over real corpora query the store instead (src/brief/queryStore).
+ */
+export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<Corpus> {
+  const store = CorpusStore.open(options.store ?? ':memory:');
+  try {
+    const sync = await syncFolder(store, dir, options);
+    return {
+      dir,
+      documents: [...store.all()],
+      warnings: [...sync.warnings, ...store.problems()],
+      stats: { files: sync.files, analysed: sync.analysed },
+    };
+  } finally {
+    store.close();
+  }
+}
