@@ -9,7 +9,7 @@ import { createReporter } from '../reporter.js';
 import { watchAndRebuild } from '../watchAndRebuild.js';
 
 const USAGE =
-  'brief build <brief.yaml | folder>... [--out DIR] [--format pdf|json] [--as-of YYYY-MM-DD] [--corpus DIR] [--template NAME] [--watch] [--quiet]';
+  'brief build <brief.yaml | folder>... [--out DIR] [--format pdf|json] [--as-of YYYY-MM-DD] [--corpus DIR] [--store FILE] [--template NAME] [--watch] [--quiet]';
 
 export const buildCommand: Command = {
   name: 'build',
@@ -22,6 +22,7 @@ export const buildCommand: Command = {
         format: { type: 'string', default: 'pdf' },
         'as-of': { type: 'string' },
         corpus: { type: 'string' },
+        store: { type: 'string' },
         template: { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
         watch: { type: 'boolean', short: 'w', default: false },
@@ -54,6 +55,7 @@ export const buildCommand: Command = {
       asOf,
       report,
       ...(values.corpus ? { corpus: values.corpus } : {}),
+      ...(values.store ? { store: values.store } : {}),
       ...(values.template ? { template: values.template } : {}),
     });
     if (format === 'json') {
