@@ -84,7 +84,7 @@ async function withConsoleAsWarnings<T>(
     return await work();
   } finally {
     Object.assign(console, saved);
-    messages.forEach(warn);
+    for (const message of messages) warn(message);
   }
 }
 

@@ -139,7 +139,8 @@ function notUtf8(bytes: Buffer, file: string): BriefError {
   }
   const before = text.slice(0, Math.max(at, 0));
   const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
+  // Columns count characters as an editor shows them, so an emoji before the byte is one.
+  const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
   const byte = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
   return new BriefError('FILE_NOT_UTF8', `the file is not UTF-8 text (byte 0x${byte})`, {
     file,
