@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ThemeDefinition } from '../analysis/index.js';
+import { ID_MAX_LENGTH, ID_PATTERN, ID_RULE } from '../shared/ids.js';
 
 function isCalendarDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
@@ -19,10 +20,21 @@ export const MARKINGS = [
   'TLP:RED',
 ] as const;
 
+/** A hundred years: a longer look-back is a typing mistake, and past ±275,000 years a date. */
+export const MAX_WINDOW_DAYS = 36_500;
+
+const lastNDays = z
+  .string()
+  .regex(/^last-\d+-days$/, 'all, since-last-run, last-N-days or {from, to}')
+  .refine((value) => {
+    const days = Number(/\d+/.exec(value)?.[0]);
+    return days >= 1 && days <= MAX_WINDOW_DAYS;
+  }, `last-N-days counts from 1 to ${MAX_WINDOW_DAYS} days`);
+
 export const WindowSpec = z.union([
   z.literal('all'),
   z.literal('since-last-run'),
-  z.string().regex(/^last-\d+-days$/, 'all, since-last-run, last-N-days or {from, to}'),
+  lastNDays,
   z
     .object({ from: isoDate, to: isoDate })
     .strict()
@@ -49,7 +61,8 @@ export const BriefFile = z
   .object({
     id: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lower-case letters, digits and hyphens')
+      .regex(ID_PATTERN, `an id of ${ID_RULE}`)
+      .max(ID_MAX_LENGTH, `an id of ${ID_RULE}`)
       .optional()
       .describe('defaults to the file name'),
     title: z.string().min(1).describe('printed on the cover and in every header'),

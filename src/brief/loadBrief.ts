@@ -1,7 +1,9 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { compileTheme, loadTaxonomyWith, type Theme } from '../analysis/index.js';
 import { BriefError } from '../shared/errors.js';
+import { isInside } from '../shared/files.js';
+import { ID_RULE, isId, suggestId } from '../shared/ids.js';
 import { closestMatch, normaliseName } from '../shared/suggest.js';
 import { readYamlFile, validateYaml, type LocatedYaml } from '../shared/yamlFile.js';
 import { scheduleProblem, type Schedule } from '../schedule/index.js';
@@ -48,7 +50,7 @@ export async function loadBrief(file: string, options: LoadBriefOptions): Promis
   }
   return {
     file,
-    id: brief.id ?? basename(file, extname(file)),
+    id: brief.id ?? idFromFileName(yaml),
     title: brief.title,
     ...(brief.subtitle !== undefined ? { subtitle: brief.subtitle } : {}),
     audience: brief.audience,
@@ -61,6 +63,22 @@ export async function loadBrief(file: string, options: LoadBriefOptions): Promis
   };
 }
 
+/**
+ * A brief without `id:` is named after its file, and the id becomes a folder and file name
+ * under --out: `...yaml` must not become `..`.
+ */
+function idFromFileName(yaml: LocatedYaml): string {
+  const name = basename(yaml.file, extname(yaml.file));
+  if (isId(name)) return name;
+  const suggestion = suggestId(name) ?? 'my-brief';
+  throw new BriefError('BRIEF_INVALID', `the file name "${name}" is not a brief id`, {
+    file: yaml.file,
+    line: 1,
+    column: 1,
+    hint: `a brief's id (its file name unless it has "id:") is ${ID_RULE}; add "id: ${suggestion}" or rename the file to ${suggestion}${extname(yaml.file)}`,
+  });
+}
+
 /** The shipped taxonomy, or the brief's own theme file laid over it. */
 async function taxonomyFor(
   yaml: LocatedYaml,
@@ -70,6 +88,18 @@ async function taxonomyFor(
   if (own === undefined) return options.taxonomy;
   const display = join(dirname(yaml.file), own);
   const path = resolve(options.cwd ?? '.', display);
+  const problem = (message: string, hint: string) =>
+    new BriefError('BRIEF_INVALID', message, {
+      file: yaml.file,
+      ...yaml.locate(['taxonomy']),
+      hint,
+    });
+  if (!/\.ya?ml$/i.test(own)) {
+    throw problem(
+      `theme file "${own}" is not a .yaml or .yml file`,
+      'name a YAML theme file (see docs/taxonomy.md), relative to the brief',
+    );
+  }
   if (!(await stat(path).catch(() => undefined))?.isFile()) {
     throw new BriefError('FILE_NOT_FOUND', `theme file "${own}" does not exist`, {
       file: yaml.file,
@@ -77,7 +107,28 @@ async function taxonomyFor(
       hint: `it is resolved from the brief's folder, to ${path}`,
     });
   }
-  return loadTaxonomyWith(path, display);
+  const cwd = resolve(options.cwd ?? '.');
+  const roots = await allowedTaxonomyRoots(path, [resolve(cwd, dirname(yaml.file)), cwd]);
+  if (roots.inside) return loadTaxonomyWith(path, display);
+  throw problem(
+    `theme file "${own}" is outside the brief's folder and the project folder`,
+    `a brief may only read theme files under ${roots.names.join(' or ')} (symbolic links are followed); move the file there`,
+  );
+}
+
+/**
+ * Where a brief's theme file may live: beside the brief (or below it), or anywhere in the
+ * project, the folder `brief` runs in, which also holds templates/ and corpus/. A brief from
+ * elsewhere cannot make briefgen read arbitrary files such as /etc/passwd.
+ */
+async function allowedTaxonomyRoots(
+  path: string,
+  folders: string[],
+): Promise<{ inside: boolean; names: string[] }> {
+  const real = await realpath(path);
+  const names = [...new Set(folders)];
+  const roots = await Promise.all(names.map((dir) => realpath(dir).catch(() => dir)));
+  return { inside: roots.some((root) => isInside(root, real)), names };
 }
 
 /** The schedule with defaults applied; an impossible cron or time zone is a located error. */

@@ -1,10 +1,11 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { assembleBrief, queryStore, type BriefSpec } from '../brief/index.js';
 import type { BriefModel } from '../model/index.js';
 import { loadTemplate, renderPdf } from '../render/index.js';
 import { writeFileAtomic } from '../shared/files.js';
 import type { CorpusStore } from '../store/index.js';
 import { openCorpusStore } from './openStore.js';
+import { pdfPath } from './outputPath.js';
 import type { Reporter } from './reporter.js';
 
 export interface PipelineOptions {
@@ -51,13 +52,13 @@ export class BriefPipeline {
     });
   }
 
-  /** Render a model into `<outDir>/<id>/<id>-<asOf>.pdf` (atomically); returns the path. */
+  /** Render a model into `<outDir>/<id>/<id>-<asOf>[-<template>].pdf` (atomically); returns the path. */
   async render(spec: BriefSpec, model: BriefModel, outDir: string): Promise<string> {
     const template = await loadTemplate(this.options.template ?? spec.audience, this.options.cwd);
     this.options.report.progress(`rendering ${spec.id} with the ${template.name} template`);
-    const pdf = await renderPdf(model, template);
-    const dir = join(resolve(this.options.cwd, outDir), spec.id);
-    const path = join(dir, `${spec.id}-${model.brief.asOf}.pdf`);
+    const out = resolve(this.options.cwd, outDir);
+    const path = pdfPath(out, spec, model.brief.asOf, this.options.template);
+    const pdf = await renderPdf(model, template, this.options.report);
     await writeFileAtomic(path, pdf);
     return path;
   }

@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import type { BriefModel } from '../model/index.js';
 import type { BlockProps } from './components/BlockProps.js';
 import { CoverageBlock } from './components/CoverageBlock.js';
-import { CoverPage } from './components/CoverPage.js';
+import { ClosingDisclaimer, CoverPage } from './components/CoverPage.js';
 import { DigestBlock } from './components/DigestBlock.js';
 import { FactsBlock } from './components/FactsBlock.js';
 import { KeyPointsBlock } from './components/KeyPointsBlock.js';
@@ -140,6 +140,9 @@ export function BriefDocument({
       flow.push(...chunk);
     });
   }
+  // A disclaimer belongs on the cover; a template without one still owes it to the reader.
+  if (!template.blocks.includes('cover') && texts.disclaimer)
+    flow.push(<ClosingDisclaimer key="disclaimer" text={texts.disclaimer} styles={props.styles} />);
   closePage();
   // Fixed dates make the same inputs give the same bytes.
   const date = new Date(`${model.brief.asOf}T00:00:00Z`);

@@ -4,17 +4,42 @@ import { BriefError } from '../shared/errors.js';
 import { BriefDocument, tocEntries } from './BriefDocument.js';
 import { registerFonts } from './fonts.js';
 import type { Template } from './loadTemplate.js';
-import { evaluateTemplateTexts } from './templateTexts.js';
+import { evaluateTemplateTexts, type TemplateTexts } from './templateTexts.js';
+import type { TemplateWarn } from './textTemplates.js';
+
+/** Where rendering reports what does not stop it: the CLI's reporter. */
+export interface RenderWarnings {
+  warn: TemplateWarn;
+}
 
 /**
  * Lay out a BriefModel with a template; the PDF's bytes. Never touches the corpus.
+ * Warnings (texts the template never prints, its `{{log}}` lines, layout problems) go to
+ * `report`, never to the console.
+ */
+export async function renderPdf(
+  brief: BriefModel,
+  template: Template,
+  report: RenderWarnings = { warn: () => undefined },
+): Promise<Buffer> {
+  registerFonts();
+  for (const warning of template.warnings) report.warn(warning.file, warning.message);
+  const model = applyTemplateLimits(brief, template);
+  const texts = evaluateTemplateTexts(model, template, (file, message) =>
+    report.warn(file, message),
+  );
+  return withConsoleAsWarnings(
+    (message) =>
+      report.warn(template.file, `${describeLayoutMessage(message)} (brief ${model.brief.id})`),
+    () => layOut(model, template, texts),
+  );
+}
+
+/**
  * A template with a table of contents is laid out twice: the first pass records the page of
  * every heading (with placeholder numbers of the same width), the second prints them.
  */
-export async function renderPdf(brief: BriefModel, template: Template): Promise<Buffer> {
-  registerFonts();
-  const model = applyTemplateLimits(brief, template);
-  const texts = evaluateTemplateTexts(model, template);
+async function layOut(model: BriefModel, template: Template, texts: TemplateTexts) {
   try {
     if (!template.blocks.includes('toc'))
       return await renderToBuffer(BriefDocument({ model, template, texts }));
@@ -40,6 +65,33 @@ export async function renderPdf(brief: BriefModel, template: Template): Promise<
       { cause },
     );
   }
+}
+
+/**
+ * React-PDF and its layout engine write their warnings with console.warn/log/error. Layout runs
+ * one brief at a time in this process, so the console is borrowed for its duration; what is
+ * written (once per message: the contents make two passes) becomes a warning.
+ */
+async function withConsoleAsWarnings<T>(
+  warn: (message: string) => void,
+  work: () => Promise<T>,
+): Promise<T> {
+  const saved = { warn: console.warn, log: console.log, error: console.error };
+  const messages = new Set<string>();
+  const capture = (...parts: unknown[]) => void messages.add(parts.map(String).join(' '));
+  console.warn = console.log = console.error = capture;
+  try {
+    return await work();
+  } finally {
+    Object.assign(console, saved);
+    for (const message of messages) warn(message);
+  }
+}
+
+function describeLayoutMessage(message: string): string {
+  if (/can't wrap between pages/.test(message))
+    return 'a block is taller than a page and cannot be split across pages, so part of it may be cut off';
+  return `layout: ${message}`;
 }
 
 /** A template prints at most its own limits: the first (strongest) items of each list. */

@@ -114,6 +114,12 @@ export function createStyles(
       borderTopColor: c.rule,
       paddingTop: 8,
     },
+    closingDisclaimer: {
+      marginTop: 24,
+      borderTopWidth: 0.5,
+      borderTopColor: c.rule,
+      paddingTop: 8,
+    },
     disclaimerText: { fontFamily: SANS_FONT, fontSize: 8, lineHeight: 1.4, color: c.muted },
 
     sectionHeader: {},

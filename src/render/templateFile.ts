@@ -82,7 +82,12 @@ export const TemplateFile = z
           .string()
           .optional()
           .describe('.hbs file printed under each section heading'),
-        disclaimer: z.string().optional().describe('.hbs file printed at the foot of the cover'),
+        disclaimer: z
+          .string()
+          .optional()
+          .describe(
+            '.hbs file printed at the foot of the cover, or after the last block without one',
+          ),
         footer: z
           .string()
           .optional()

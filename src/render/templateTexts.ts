@@ -1,5 +1,6 @@
 import type { BriefModel } from '../model/index.js';
 import type { Template } from './loadTemplate.js';
+import type { TemplateWarn, TextTemplate } from './textTemplates.js';
 
 /** The words a template puts around the data, evaluated once per brief. */
 export interface TemplateTexts {
@@ -12,18 +13,27 @@ export interface TemplateTexts {
 
 /**
  * Evaluate the template's Handlebars text before layout starts, so that a template mistake
- * is reported as such (file and line) instead of surfacing from inside React-PDF.
+ * is reported as such (file and line) instead of surfacing from inside React-PDF. What a
+ * template logs is passed to `warn`, naming the brief and the text it came from.
  */
-export function evaluateTemplateTexts(model: BriefModel, template: Template): TemplateTexts {
+export function evaluateTemplateTexts(
+  model: BriefModel,
+  template: Template,
+  warn: TemplateWarn = () => undefined,
+): TemplateTexts {
   const { cover, disclaimer, footer, sectionIntro } = template.text;
+  const run = (text: TextTemplate | undefined, name: string, context: object = model) =>
+    text?.(context, (file, message) =>
+      warn(file, `${message} (brief ${model.brief.id}, text "${name}")`),
+    );
   return {
-    cover: cover?.(model) ?? '',
-    disclaimer: disclaimer?.(model) ?? '',
-    footer: footer?.(model) ?? `As of ${model.brief.asOf}`,
+    cover: run(cover, 'cover') ?? '',
+    disclaimer: run(disclaimer, 'disclaimer') ?? '',
+    footer: run(footer, 'footer') ?? `As of ${model.brief.asOf}`,
     sectionIntro: Object.fromEntries(
       model.sections.map((section) => [
         section.themeId,
-        sectionIntro?.({
+        run(sectionIntro, `section_intro, theme ${section.themeId}`, {
           ...model,
           section,
           excerpts: section.excerpts,

@@ -2,9 +2,36 @@ import { readFile } from 'node:fs/promises';
 import Handlebars from 'handlebars';
 import { BriefError } from '../shared/errors.js';
 
-export type TextTemplate = (context: object) => string;
+/** Where a template's own messages go: `{{log}}` and Handlebars' warnings, as (file, message). */
+export type TemplateWarn = (file: string, message: string) => void;
+
+export type TextTemplate = (context: object, warn?: TemplateWarn) => string;
 
 const handlebars = Handlebars.create();
+
+/**
+ * Handlebars writes `{{log}}` output and its prototype-access warnings straight to the console,
+ * where they would interleave with the CLI's own output. Evaluation is synchronous, so the
+ * template being evaluated can own the log while it runs and hand the lines to the reporter.
+ */
+let currentLog: ((message: string) => void) | undefined;
+
+function logThrough(...parts: unknown[]): void {
+  const message = parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part)));
+  currentLog?.(message.join(' '));
+}
+
+handlebars.logger.log = (_level: unknown, ...parts: unknown[]) => {
+  const denied = /Access has been denied to resolve the property "([^"]+)"/.exec(String(parts[0]));
+  if (denied)
+    currentLog?.(
+      `the template reads "${denied[1]}", which is not a field of the brief model, and prints nothing for it (see docs/template-context.md)`,
+    );
+  else logThrough(...parts);
+};
+handlebars.registerHelper('log', (...args: unknown[]) => {
+  logThrough('{{log}}:', ...args.slice(0, -1));
+});
 
 const longDate = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -76,11 +103,18 @@ export async function compileTextTemplate(file: string): Promise<TextTemplate> {
   } catch (cause) {
     throw templateError(file, cause);
   }
-  return (context) => {
+  return (context, warn) => {
+    currentLog = (message) => warn?.(file, message);
+    // Handlebars reports each denied property once per process; every brief should hear of it.
+    (
+      handlebars as unknown as { resetLoggedPropertyAccesses(): void }
+    ).resetLoggedPropertyAccesses();
     try {
       return foldLines(compiled(context));
     } catch (cause) {
       throw templateError(file, cause);
+    } finally {
+      currentLog = undefined;
     }
   };
 }

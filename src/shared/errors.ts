@@ -15,6 +15,9 @@ export type ErrorCode =
   | 'CORPUS_EMPTY'
   | 'TAXONOMY_INVALID'
   | 'STORE_INVALID'
+  | 'FILE_NOT_UTF8'
+  | 'FILE_TOO_LARGE'
+  | 'OUTPUT_INVALID'
   | 'RENDER_FAILED';
 
 /** Codes that mean "the user's input is wrong" (exit 2) rather than "the run failed" (exit 1). */
@@ -31,6 +34,9 @@ const INPUT_ERRORS: ReadonlySet<ErrorCode> = new Set([
   'CORPUS_EMPTY',
   'TAXONOMY_INVALID',
   'STORE_INVALID',
+  'FILE_NOT_UTF8',
+  'FILE_TOO_LARGE',
+  'OUTPUT_INVALID',
 ]);
 
 export interface SourceLocation {

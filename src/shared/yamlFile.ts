@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { BriefError, type ErrorCode } from './errors.js';
+import { readUserTextFile } from './files.js';
 import { closestMatch } from './suggest.js';
 
 /** A parsed YAML file that can still say where each value came from. */
@@ -14,7 +14,10 @@ export interface LocatedYaml {
   locateKey(path: readonly PropertyKey[], key: string): { line: number; column: number };
 }
 
-/** Read and parse a YAML file; `file` is how messages name it, `path` where it is (default: file). */
+/**
+ * Read and parse a YAML file (UTF-8, at most 1 MB); `file` is how messages name it, `path`
+ * where it is (default: file).
+ */
 export async function readYamlFile(
   file: string,
   code: ErrorCode = 'FILE_NOT_FOUND',
@@ -22,8 +25,9 @@ export async function readYamlFile(
 ): Promise<LocatedYaml> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readUserTextFile(path, file);
   } catch (cause) {
+    if (cause instanceof BriefError) throw cause;
     throw new BriefError(code, `cannot read ${file}`, {
       file,
       hint: 'check the path; it is resolved from the current folder',

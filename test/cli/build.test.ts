@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, writeFile, mkdir, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { loadCorpus } from '../../src/store/index.js';
 import { readGold } from '../../scripts/evaluate.js';
 import { ROOT, runBrief } from '../helpers/cli.js';
 import { readPdf, type PdfContent } from '../helpers/readPdf.js';
+import { useTempDirs } from '../helpers/tempDirs.js';
 
 const gold = await readGold(join(ROOT, 'test', 'fixtures', 'seeds-gold.yaml'));
 const tmp = () => mkdtemp(join(tmpdir(), 'briefgen-cli-'));
@@ -221,6 +223,50 @@ describe('no partial PDFs', () => {
     expect(written.filter((f) => String(f).endsWith('.pdf') || String(f).endsWith('.tmp'))).toEqual(
       [],
     );
+  });
+});
+
+describe('brief build --template', () => {
+  const tempDir = useTempDirs('briefgen-cli-template-');
+  const buildEnergy = (out: string, ...args: string[]) =>
+    runBrief([
+      'build',
+      'briefs/energy-and-resources.yaml',
+      '--out',
+      out,
+      '--as-of',
+      '2026-11-22',
+      ...args,
+    ]);
+
+  it("writes <id>-<as-of>-<template>.pdf, leaving the brief's own PDF for that day alone; stale temporary files of dead writers are removed", async () => {
+    const out = await tempDir();
+    const folder = join(out, 'energy-and-resources');
+    expect((await buildEnergy(out)).code).toBe(0);
+    const own = await readFile(join(folder, 'energy-and-resources-2026-11-22.pdf'));
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+    const stale = `.energy-and-resources-2026-11-22.pdf.${dead.stdout.toString()}.0123456789ab.tmp`;
+    await writeFile(join(folder, stale), 'half a PDF');
+
+    const result = await buildEnergy(out, '--template', 'executive');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('energy-and-resources-2026-11-22-executive.pdf');
+    expect((await readdir(folder)).sort()).toEqual([
+      'energy-and-resources-2026-11-22-executive.pdf',
+      'energy-and-resources-2026-11-22.pdf',
+    ]);
+    expect(
+      Buffer.compare(own, await readFile(join(folder, 'energy-and-resources-2026-11-22.pdf'))),
+    ).toBe(0);
+    const executive = await readPdf(join(folder, 'energy-and-resources-2026-11-22-executive.pdf'));
+    expect(executive.numPages).toBeLessThanOrEqual(2);
+  });
+  it("a --template that is the brief's own audience writes the usual name", async () => {
+    const out = await tempDir();
+    expect((await buildEnergy(out, '--template', 'analyst')).code).toBe(0);
+    expect(await readdir(join(out, 'energy-and-resources'))).toEqual([
+      'energy-and-resources-2026-11-22.pdf',
+    ]);
   });
 });
 

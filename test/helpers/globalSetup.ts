@@ -9,8 +9,8 @@ declare module 'vitest' {
 
 /** Remove the stores the run made, so test runs leave nothing in the system temp folder. */
 export default function setup(project: TestProject) {
-  const dir = project.config.provide.storeDir;
+  const dir = project.config.provide?.storeDir;
   return async () => {
-    await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true });
   };
 }

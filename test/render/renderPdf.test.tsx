@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BriefModel } from '../../src/model/index.js';
 import { loadTemplate, renderPdf } from '../../src/render/index.js';
 import { readPdf } from '../helpers/readPdf.js';
@@ -132,6 +132,42 @@ describe('renderPdf', () => {
     const printed = pdf.text.replace(/[^x]/g, '').length;
     expect(printed).toBeGreaterThanOrEqual(2 * 3000);
     for (const { rightmost, width } of pdf.extents) expect(rightmost).toBeLessThanOrEqual(width);
+  });
+  it('prints every character of a 30,000-character token in a key point, wrapped across pages, without console noise', async () => {
+    // Letters in a fixed pseudo-random order, so a lost or repeated line would show.
+    const token = Array.from({ length: 30_000 }, (_, i) =>
+      String.fromCharCode(97 + ((i * 7 + (i >> 5)) % 26)),
+    ).join('');
+    const text = `See ${token} now.`;
+    const keyPoint = {
+      ...model().sections[0]!.excerpts[0]!,
+      id: 'k1',
+      text,
+      end: text.length,
+      themeIds: ['energy'],
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const warnings: string[] = [];
+      const pdf = await readPdf(
+        await renderPdf(model({ keyPoints: [keyPoint] }), template, {
+          warn: (_file, message) => warnings.push(message),
+        }),
+      );
+      expect(warn).not.toHaveBeenCalled();
+      expect(warnings).toEqual([]);
+      // Page furniture and the hyphens inserted at line breaks are not part of the token.
+      const printed = pdf.pages
+        .map((page) =>
+          page.replace(/Render test brief|TLP:AMBER|As of 2026-01-05|Page \d+ of \d+/g, ''),
+        )
+        .join('')
+        .replace(/[\s-]/g, '');
+      expect(printed).toContain(`See${token}now.`);
+      for (const { rightmost, width } of pdf.extents) expect(rightmost).toBeLessThanOrEqual(width);
+    } finally {
+      warn.mockRestore();
+    }
   });
   it('keeps footers on a long brief (lineHeight only on leaf text)', async () => {
     const many = Array.from({ length: 12 }, (_, i) => ({

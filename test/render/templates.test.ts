@@ -106,13 +106,15 @@ describe('template errors', () => {
       line,
     });
   });
-  it('a missing .hbs file is named', async () => {
+  it('a missing .hbs file is named, at its line in template.yaml', async () => {
     const root = await templateWith(async (dir) =>
       edit(dir, 'cover: cover.hbs', 'cover: missing.hbs')(),
     );
     await expect(loadTemplate('custom', root)).rejects.toMatchObject({
       code: 'TEMPLATE_INVALID',
-      file: expect.stringContaining('missing.hbs') as string,
+      message: expect.stringContaining('"missing.hbs" does not exist') as string,
+      file: expect.stringContaining('template.yaml') as string,
+      line: await lineOf('cover: cover.hbs'),
     });
   });
   it('a Handlebars syntax error names the .hbs file and line', async () => {

@@ -1,9 +1,11 @@
 import { relative } from 'node:path';
 import type { BriefModel } from '../../model/index.js';
+import { loadTemplate } from '../../render/index.js';
 import { BriefError, BriefErrors } from '../../shared/errors.js';
 import { expandBriefPaths, loadBriefs } from '../briefInputs.js';
 import { BriefPipeline, describeModel } from '../pipeline.js';
 import type { Command } from '../context.js';
+import { checkOutputFolder } from '../outputPath.js';
 import { parseFlags } from '../parseFlags.js';
 import { createReporter } from '../reporter.js';
 import { watchAndRebuild } from '../watchAndRebuild.js';
@@ -42,6 +44,9 @@ export const buildCommand: Command = {
       });
     }
     const asOf = parseAsOf(values['as-of'], context.now());
+    // Fail on a bad --out or --template now, not after every brief has been assembled.
+    if (format === 'pdf') await checkOutputFolder(values.out, context.cwd);
+    if (values.template !== undefined) await checkTemplateFlag(values.template, context.cwd);
     const report = createReporter(context, values.quiet);
 
     const { briefs, errors } = await loadBriefs(
@@ -97,4 +102,16 @@ export function parseAsOf(value: string | undefined, now: Date): string {
     });
   }
   return value;
+}
+
+/** --template names a template folder; a name that is not one is the flag's mistake. */
+async function checkTemplateFlag(name: string, cwd: string): Promise<void> {
+  try {
+    await loadTemplate(name, cwd);
+  } catch (error) {
+    if (!(error instanceof BriefError) || error.code !== 'UNKNOWN_TEMPLATE') throw error;
+    throw new BriefError('UNKNOWN_TEMPLATE', `--template: ${error.message}`, {
+      ...(error.hint !== undefined ? { hint: error.hint } : {}),
+    });
+  }
 }

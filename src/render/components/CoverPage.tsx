@@ -4,6 +4,7 @@ import type { Template } from '../loadTemplate.js';
 import type { TemplateTexts } from '../templateTexts.js';
 import type { Styles } from '../styles.js';
 import { Marking, PageFrame } from './PageFrame.js';
+import { wrapWhenLong } from './keepTogether.js';
 
 interface Props {
   model: BriefModel;
@@ -51,4 +52,13 @@ function describeSources(model: BriefModel): string {
   const { quotable, duplicates } = model.corpus;
   const copies = duplicates === 1 ? '1 duplicate copy' : `${duplicates} duplicate copies`;
   return `${model.sources.length} cited of ${quotable} ${quotable === 1 ? 'article' : 'articles'}${duplicates > 0 ? ` (${copies} set aside)` : ''}`;
+}
+
+/** The disclaimer of a template with no cover: after the last block, as its closing words. */
+export function ClosingDisclaimer({ text, styles }: { text: string; styles: Styles }) {
+  return (
+    <View style={styles.closingDisclaimer} wrap={wrapWhenLong(text)}>
+      <Text style={styles.disclaimerText}>{text}</Text>
+    </View>
+  );
 }

@@ -1,6 +1,7 @@
 import { Text, View } from '@react-pdf/renderer';
 import type { BlockProps } from './BlockProps.js';
 import { Heading } from './Heading.js';
+import { wrapWhenLong } from './keepTogether.js';
 
 /**
  * A bar chart of coverage: for each theme, how many passages the brief quotes, split by source
@@ -27,7 +28,7 @@ export function CoverageBlock({ model, styles, template, recordPage }: BlockProp
         recordPage={recordPage}
       />
       {rows.map((row) => (
-        <View key={row.label} style={styles.chartRow} wrap={false}>
+        <View key={row.label} style={styles.chartRow} wrap={wrapWhenLong(row.label)}>
           <Text style={styles.chartLabel}>{row.label}</Text>
           <View style={styles.chartBar}>
             {row.parts.map(([citation, count]) => (

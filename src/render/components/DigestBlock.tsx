@@ -4,6 +4,7 @@ import { Fragment } from 'react';
 import type { Excerpt } from '../../model/index.js';
 import type { BlockProps } from './BlockProps.js';
 import { bookmark } from './bookmark.js';
+import { wrapWhenLong } from './keepTogether.js';
 
 /** Once a sentence, always a sentence: a digest line shows the first sentence of an excerpt. */
 function firstSentence(text: string): string {
@@ -42,7 +43,11 @@ export function DigestBlock({ model, styles }: BlockProps) {
               const first = group[0] as Excerpt;
               const source = model.sources.find((s) => s.citation === first.citation);
               return (
-                <View key={first.id} style={styles.digestItem} wrap={false}>
+                <View
+                  key={first.id}
+                  style={styles.digestItem}
+                  wrap={wrapWhenLong(source?.title, ...group.map((e) => firstSentence(e.text)))}
+                >
                   <Text style={styles.digestHeadline}>{source?.title ?? first.file}</Text>
                   {group.map((excerpt) => (
                     <Text key={excerpt.id} style={styles.digestText}>

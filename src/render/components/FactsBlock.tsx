@@ -3,6 +3,7 @@ import type { Fact } from '../../model/index.js';
 import type { Styles } from '../styles.js';
 import type { BlockProps } from './BlockProps.js';
 import { Heading } from './Heading.js';
+import { wrapWhenLong } from './keepTogether.js';
 
 const KIND_LABEL: Record<Fact['kind'], string> = {
   money: 'Money',
@@ -55,7 +56,7 @@ function FactRow({ group, styles }: { group: Fact[]; styles: Styles }) {
   const first = group[0];
   if (!first) return null;
   return (
-    <View style={styles.tableRow} wrap={false}>
+    <View style={styles.tableRow} wrap={wrapWhenLong(first.sentence)}>
       <View style={styles.colFigure}>
         {group.map((fact) => (
           <Text key={fact.id} style={styles.tdStrong}>

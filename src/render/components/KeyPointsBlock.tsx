@@ -2,6 +2,7 @@ import { quote } from './quote.js';
 import { Link, Text, View } from '@react-pdf/renderer';
 import type { BlockProps } from './BlockProps.js';
 import { Heading } from './Heading.js';
+import { wrapWhenLong } from './keepTogether.js';
 
 /** Bottom line up front: the most important developments, each a cited quotation. */
 export function KeyPointsBlock({ model, styles, recordPage }: BlockProps) {
@@ -10,7 +11,7 @@ export function KeyPointsBlock({ model, styles, recordPage }: BlockProps) {
     <>
       <Heading title="Key points" id="key-points" styles={styles} recordPage={recordPage} first />
       {model.keyPoints.map((point, i) => (
-        <View key={point.id} style={styles.keyPoint} wrap={false}>
+        <View key={point.id} style={styles.keyPoint} wrap={wrapWhenLong(point.text)}>
           <Text style={styles.keyPointNumber}>{i + 1}</Text>
           <Text style={styles.keyPointText}>
             {`${quote(point.text)} `}

@@ -2,6 +2,7 @@ import { Text, View } from '@react-pdf/renderer';
 import type { Entity } from '../../model/index.js';
 import type { BlockProps } from './BlockProps.js';
 import { Heading } from './Heading.js';
+import { wrapWhenLong } from './keepTogether.js';
 
 const KIND_TITLE = { person: 'People', organisation: 'Organisations', place: 'Places' } as const;
 
@@ -42,7 +43,7 @@ function EntityRow({ entity, styles }: { entity: Entity; styles: BlockProps['sty
     .filter(Boolean)
     .join('; ');
   return (
-    <View style={styles.tableRow} wrap={false}>
+    <View style={styles.tableRow} wrap={wrapWhenLong(entity.name, description)}>
       <Text style={[styles.tdStrong, styles.colName]}>{entity.name}</Text>
       <Text style={[styles.td, styles.colRole]}>{description}</Text>
       <Text style={[styles.td, styles.colMentions]}>{entity.mentions}</Text>

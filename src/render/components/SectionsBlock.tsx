@@ -6,6 +6,7 @@ import type { Styles } from '../styles.js';
 import type { BlockProps } from './BlockProps.js';
 import { bookmark } from './bookmark.js';
 import { PageMarker } from './PageMarker.js';
+import { wrapWhenLong } from './keepTogether.js';
 
 /**
  * Once a run of sections holds about this many excerpts (some ten physical pages), the next
@@ -13,9 +14,6 @@ import { PageMarker } from './PageMarker.js';
  * quadratic in its length (RENDERING-NOTES), short chunks keep it linear.
  */
 const EXCERPTS_PER_PAGE_ELEMENT = 40;
-
-/** About half a page of quoted text: short enough to move whole to the next page. */
-const UNBREAKABLE_MAX_CHARS = 1500;
 
 /** The theme sections, as chunks of flowing content; each chunk after the first needs a new <Page>. */
 export function sectionChunks(props: BlockProps): ReactElement[][] {
@@ -43,7 +41,7 @@ function sectionContent(props: BlockProps, section: Section, number: number): Re
     <View
       key={`${section.themeId}-header`}
       style={number > 1 ? styles.sectionHeaderFollowing : styles.sectionHeader}
-      wrap={false}
+      wrap={wrapWhenLong(section.description, texts.sectionIntro[section.themeId])}
       minPresenceAhead={90}
       {...bookmark(`${number}. ${section.label}`)}
       id={`section-${section.themeId}`}
@@ -80,9 +78,7 @@ function ExcerptBlock({
 }) {
   const source = model.sources.find((s) => s.citation === excerpt.citation);
   return (
-    // Keep an excerpt whole on one page when it surely fits; a block taller than a page that
-    // cannot wrap overprints the footer and loses text (RENDERING-NOTES bug 4).
-    <View style={styles.excerpt} wrap={excerpt.text.length > UNBREAKABLE_MAX_CHARS}>
+    <View style={styles.excerpt} wrap={wrapWhenLong(excerpt.text)}>
       <Text style={styles.excerptText}>
         {`${quote(excerpt.text)} `}
         <Link src={`#source-${excerpt.citation}`} style={styles.citation}>
@@ -105,7 +101,7 @@ function compactSection(
     <View
       key={`${section.themeId}-compact`}
       style={styles.compactSection}
-      wrap={false}
+      wrap={wrapWhenLong(...section.excerpts.map((e) => e.text))}
       {...bookmark(`${number}. ${section.label}`)}
       id={`section-${section.themeId}`}
     >

@@ -3,6 +3,7 @@ import type { Source } from '../../model/index.js';
 import type { Styles } from '../styles.js';
 import type { BlockProps } from './BlockProps.js';
 import { Heading } from './Heading.js';
+import { wrapWhenLong } from './keepTogether.js';
 
 /** The sources appendix, on a page of its own: every citation in the brief links here. */
 export function SourcesBlock({ model, styles, template, recordPage }: BlockProps) {
@@ -27,7 +28,11 @@ function SourceEntry({ source, styles }: { source: Source; styles: Styles }) {
     .filter(Boolean)
     .join(' · ');
   return (
-    <View style={styles.sourceEntry} id={`source-${source.citation}`} wrap={false}>
+    <View
+      style={styles.sourceEntry}
+      id={`source-${source.citation}`}
+      wrap={wrapWhenLong(source.title, meta, ...source.alsoReportedBy.map((o) => o.title))}
+    >
       <Text style={styles.sourceNumber}>[{source.citation}]</Text>
       <View style={styles.sourceBody}>
         <Text style={styles.sourceTitle}>{source.title}</Text>

@@ -1,6 +1,7 @@
 import { Link, Text, View } from '@react-pdf/renderer';
 import type { BlockProps } from './BlockProps.js';
 import { Heading } from './Heading.js';
+import { wrapWhenLong } from './keepTogether.js';
 
 /** Dated events, oldest first, drawn along a vertical rule with a dot per event. */
 export function TimelineBlock({ model, styles, recordPage }: BlockProps) {
@@ -9,7 +10,7 @@ export function TimelineBlock({ model, styles, recordPage }: BlockProps) {
     <>
       <Heading title="Timeline" id="timeline" styles={styles} recordPage={recordPage} />
       {model.timeline.map((event) => (
-        <View key={event.id} style={styles.timelineRow} wrap={false}>
+        <View key={event.id} style={styles.timelineRow} wrap={wrapWhenLong(event.text)}>
           <Text style={styles.timelineDate}>{event.date}</Text>
           <View style={styles.timelineRail}>
             <View style={styles.timelineDot} />
