@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'CORPUS_NOT_FOUND'
   | 'CORPUS_EMPTY'
   | 'TAXONOMY_INVALID'
-  | 'RENDER_FAILED';
+  | 'RENDER_FAILED'
+  | 'STATE_LOCKED';
 
 /** Codes that mean "the user's input is wrong" (exit 2) rather than "the run failed" (exit 1). */
 const INPUT_ERRORS: ReadonlySet<ErrorCode> = new Set([
