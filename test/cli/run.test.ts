@@ -229,6 +229,13 @@ describe('trying a time with --now', () => {
     expect(real.stdout).toContain('weekly: built output/weekly/weekly-2026-11-16.pdf');
   });
 
+  it('every README example that sets --now is a dry run, so trying it changes no later run', async () => {
+    const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+    const examples = readme.match(/brief run --due[^`\n]*--now \d{4}-[^`\n]*/g) ?? [];
+    expect(examples.length).toBeGreaterThan(0);
+    expect(examples.filter((example) => !example.includes('--dry-run'))).toEqual([]);
+  });
+
   it('a future --now warns; the last run it records is then reported and ignored, not trusted', async () => {
     const dir = await project({ 'quiet.yaml': quietBrief });
     const future = await runBrief(['run', '--due', '--now', '2099-01-05T06:30:00Z'], { cwd: dir });
