@@ -4,6 +4,7 @@ import { loadTaxonomy } from '../analysis/index.js';
 import { BriefFile, loadBrief, type BriefSpec } from '../brief/index.js';
 import { listTemplates } from '../render/index.js';
 import { BriefError } from '../shared/errors.js';
+import { closestMatch } from '../shared/suggest.js';
 import { readYamlFile } from '../shared/yamlFile.js';
 import type { CliContext } from './context.js';
 
@@ -97,7 +98,7 @@ function isShapeError(error: BriefError): boolean {
   return error.code === 'BRIEF_INVALID' || error.code === 'BRIEF_UNKNOWN_KEY';
 }
 
-const BRIEF_KEYS = new Set(Object.keys(BriefFile.shape));
+const BRIEF_KEYS = Object.keys(BriefFile.shape);
 
 /**
  * Why a YAML file is something other than a brief, or undefined when it looks like a brief
@@ -112,8 +113,9 @@ async function notABrief(file: string, context: CliContext): Promise<string | un
   }
   const record = data as Record<string, unknown>;
   if ('title' in record) return undefined;
-  const keys = Object.keys(record);
-  if (keys.some((key) => key !== 'themes' && BRIEF_KEYS.has(key))) return undefined;
+  // A brief key, or one misspelt (`titel`), says the file meant to be a brief.
+  const others = Object.keys(record).filter((key) => key !== 'themes');
+  if (others.some((key) => closestMatch(key, BRIEF_KEYS) !== undefined)) return undefined;
   const themes = record.themes;
   if (Array.isArray(themes) && themes.length > 0 && themes.every(isMapping)) {
     return 'a theme file: themes lists theme definitions and there is no title';

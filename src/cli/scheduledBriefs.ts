@@ -41,11 +41,11 @@ export function parseNow(value: string | undefined, context: CliContext): () => 
 export async function checkState(
   outDir: string,
   context: CliContext,
-  repair: boolean,
+  options: { repair: boolean; briefs?: readonly ScheduledBrief[] },
 ): Promise<StatePaths> {
   const paths = statePaths(outDir);
   const reading = await inspectState(paths, context.now());
-  const backup = repair ? await repairState(paths).catch(relocate(context)) : undefined;
+  const backup = options.repair ? await repairState(paths).catch(relocate(context)) : undefined;
   const file = shown(paths.file, context);
   const warn = (message: string) => context.stderr.write(`brief: warning: ${file}: ${message}\n`);
   if (reading.damaged !== undefined) {
@@ -55,7 +55,9 @@ export async function checkState(
         : `damaged (${reading.damaged}); set aside as ${backup} and started again, so every scheduled brief builds its latest slot`,
     );
   }
-  for (const { id, reason } of reading.ignored) {
+  // An entry of a brief not being run (deleted, or not named) is no concern of this call.
+  const concerned = (id: string) => !options.briefs || options.briefs.some((b) => b.id === id);
+  for (const { id, reason } of reading.ignored.filter((entry) => concerned(entry.id))) {
     warn(
       `${id}: ${reason}; ignored, so its latest slot is due (brief schedule --reset ${id} clears it)`,
     );

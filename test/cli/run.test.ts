@@ -300,6 +300,17 @@ describe('one bad file among the briefs', () => {
     expect(named.stderr).toContain('briefs/my-themes.yaml: error: not a brief: a theme file');
   });
 
+  it('a brief with a misspelt title is still a brief with an error, not skipped as another file', async () => {
+    const dir = await project({
+      'my-themes.yaml': themeFile,
+      'typo.yaml': 'titel: T\nthemes: [{id: rail, label: Rail, terms: [railway]}]\n',
+    });
+    const validate = await runBrief(['validate', 'briefs'], { cwd: dir });
+    expect(validate.code).toBe(2);
+    expect(validate.stderr).toMatch(/briefs\/typo\.yaml:1:1: error: .*title/);
+    expect(validate.stderr).toContain('note: briefs/my-themes.yaml: not a brief');
+  });
+
   it('an alias bomb and a broken brief are located errors; the other briefs are listed and built', async () => {
     const dir = await project({
       'bomb.yaml': aliasBomb,

@@ -52,7 +52,7 @@ async function runOnce(
     );
     for (const error of errors) context.stderr.write(formatError(error));
     const scheduled = scheduledOnly(briefs);
-    await checkState(outDir, context, true);
+    await checkState(outDir, context, { repair: true, briefs: scheduled });
     const pipeline = new BriefPipeline({
       cwd: context.cwd,
       asOf: context.now().toISOString().slice(0, 10),

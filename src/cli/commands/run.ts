@@ -49,12 +49,12 @@ export const runCommand: Command = {
     // A broken brief must not stop the others from being built on schedule: report it, go on.
     for (const error of errors) context.stderr.write(formatError(error));
     const outDir = resolve(context.cwd, values.out);
-    await checkState(outDir, context, !dryRun);
+    const scheduled = scheduledOnly(briefs);
+    await checkState(outDir, context, { repair: !dryRun, briefs: scheduled });
     if (!dryRun) warnIfFutureNow(now(), context);
     const log = (line: string) => {
       if (!values.quiet) context.stdout.write(`${line}\n`);
     };
-    const scheduled = scheduledOnly(briefs);
     const result = await runDueBriefs(scheduled, {
       pipeline: new BriefPipeline({
         cwd: context.cwd,

@@ -41,9 +41,10 @@ export const scheduleCommand: Command = {
     );
     // One broken brief must not hide the schedule of the others: report it, list the rest.
     for (const error of errors) context.stderr.write(formatError(error));
-    const paths = await checkState(outDir, context, false);
+    const scheduled = scheduledOnly(briefs);
+    const paths = await checkState(outDir, context, { repair: false, briefs: scheduled });
     const state = await readState(paths, context.now());
-    const rows = scheduledOnly(briefs).map((brief) => {
+    const rows = scheduled.map((brief) => {
       const lastRun = state.briefs[brief.id]?.lastRun;
       return {
         id: brief.id,
@@ -84,7 +85,7 @@ export const scheduleCommand: Command = {
 /** `--reset weekly-overview` or `--reset briefs/weekly-overview.yaml`: forget its runs. */
 async function reset(target: string, outDir: string, context: CliContext): Promise<number> {
   const id = await briefIdOf(target, context);
-  const paths = await checkState(outDir, context, true);
+  const paths = await checkState(outDir, context, { repair: true });
   const existed = await resetBrief(paths, id);
   context.stdout.write(
     existed
