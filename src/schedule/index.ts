@@ -14,5 +14,15 @@ export {
   type RunDueResult,
   type ScheduledBrief,
 } from './runDue.js';
-export { readState, statePaths, type ScheduleState, type StatePaths } from './stateFile.js';
-export { tryLock, STALE_LOCK_MS } from './lock.js';
+export {
+  inspectState,
+  readState,
+  repairState,
+  resetBrief,
+  statePaths,
+  type ScheduleState,
+  type StatePaths,
+  type StateReading,
+} from './stateFile.js';
+export { lockHolder, tryLock, STALE_LOCK_MS } from './lock.js';
+export { parseIsoDateTime } from './isoTime.js';

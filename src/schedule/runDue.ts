@@ -20,15 +20,22 @@ export type BuildOutcome = { output: string } | { skipped: string };
 
 export interface RunDueOptions {
   paths: StatePaths;
+  /** The scheduler's clock: which slots are due (`--now` replaces it). */
   now: () => Date;
+  /** The real clock: a state entry later than it is not trusted. */
+  wallClock: () => Date;
   build(brief: ScheduledBrief, request: BuildRequest): Promise<BuildOutcome>;
   log(line: string): void;
+  /** Say what is due without building, locking or recording anything. */
+  dryRun?: boolean;
 }
 
 export interface RunDueResult {
   built: { id: string; asOf: string; output?: string }[];
   failed: { id: string; asOf: string; error: unknown }[];
   busy: string[];
+  /** With dryRun: the slots that would be built. */
+  due: { id: string; asOf: string; slot: Date }[];
 }
 
 /**
@@ -41,14 +48,17 @@ export async function runDue(
   briefs: readonly ScheduledBrief[],
   options: RunDueOptions,
 ): Promise<RunDueResult> {
-  const result: RunDueResult = { built: [], failed: [], busy: [] };
+  const result: RunDueResult = { built: [], failed: [], busy: [], due: [] };
   for (const brief of briefs) {
-    const now = options.now();
-    if (
-      slotsFor(brief, (await readState(options.paths)).briefs[brief.id]?.lastRun, now).length === 0
-    )
+    const slots = slotsFor(brief, await lastRunOf(brief, options), options.now());
+    if (slots.length === 0) continue;
+    if (options.dryRun) {
+      for (const slot of slots) {
+        result.due.push({ id: brief.id, asOf: asOfDate(slot, brief.schedule.timezone), slot });
+      }
       continue;
-    const release = await tryLock(options.paths.briefLock(brief.id), now);
+    }
+    const release = await tryLock(options.paths.briefLock(brief.id));
     if (!release) {
       options.log(`${brief.id}: being built by another process, skipped`);
       result.busy.push(brief.id);
@@ -63,12 +73,16 @@ export async function runDue(
   return result;
 }
 
+async function lastRunOf(brief: ScheduledBrief, options: RunDueOptions) {
+  return (await readState(options.paths, options.wallClock())).briefs[brief.id]?.lastRun;
+}
+
 async function buildSlots(
   brief: ScheduledBrief,
   options: RunDueOptions,
   result: RunDueResult,
 ): Promise<void> {
-  let lastRun = (await readState(options.paths)).briefs[brief.id]?.lastRun;
+  let lastRun = await lastRunOf(brief, options);
   for (const slot of slotsFor(brief, lastRun, options.now())) {
     const asOf = asOfDate(slot, brief.schedule.timezone);
     try {
@@ -77,16 +91,11 @@ async function buildSlots(
         asOf,
         ...(lastRun ? { since: new Date(lastRun) } : {}),
       });
-      await recordRun(
-        options.paths,
-        brief.id,
-        {
-          lastRun: slot.toISOString(),
-          finishedAt: options.now().toISOString(),
-          ...('output' in outcome ? { output: outcome.output } : {}),
-        },
-        options.now,
-      );
+      await recordRun(options.paths, brief.id, {
+        lastRun: slot.toISOString(),
+        finishedAt: options.wallClock().toISOString(),
+        ...('output' in outcome ? { output: outcome.output } : {}),
+      });
       lastRun = slot.toISOString();
       if ('output' in outcome) {
         options.log(`${brief.id}: built ${outcome.output} (scheduled ${slot.toISOString()})`);

@@ -18,7 +18,8 @@ export type ErrorCode =
   | 'FILE_NOT_UTF8'
   | 'FILE_TOO_LARGE'
   | 'OUTPUT_INVALID'
-  | 'RENDER_FAILED';
+  | 'RENDER_FAILED'
+  | 'STATE_LOCKED';
 
 /** Codes that mean "the user's input is wrong" (exit 2) rather than "the run failed" (exit 1). */
 const INPUT_ERRORS: ReadonlySet<ErrorCode> = new Set([

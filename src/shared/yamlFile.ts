@@ -1,4 +1,13 @@
-import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import {
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+} from 'yaml';
 import type { z } from 'zod';
 import { BriefError, type ErrorCode } from './errors.js';
 import { readUserTextFile } from './files.js';
@@ -56,7 +65,7 @@ export function parseYaml(text: string, file: string): LocatedYaml {
   };
   return {
     file,
-    data: doc.toJS() as unknown,
+    data: toData(doc, file, position),
     locate: (path) => position(offsetOf(doc, path)),
     locateKey: (path, key) => {
       const parent = path.length === 0 ? doc.contents : doc.getIn(path as unknown[], true);
@@ -70,6 +79,34 @@ export function parseYaml(text: string, file: string): LocatedYaml {
       return position(offsetOf(doc, path));
     },
   };
+}
+
+/** Aliases that expand past this many nodes are a "billion laughs" bomb, not a brief. */
+const MAX_ALIAS_COUNT = 100;
+
+function toData(
+  doc: Document,
+  file: string,
+  position: (offset: number) => { line: number; column: number },
+): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (cause) {
+    if (!(cause instanceof ReferenceError)) throw cause;
+    let at = 0;
+    visit(doc, {
+      Alias(_, node) {
+        at = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    throw new BriefError('YAML_SYNTAX', `YAML aliases expand too far (${cause.message})`, {
+      file,
+      ...position(at),
+      hint: 'write the values out instead of repeating aliases (*name) of aliases',
+      cause,
+    });
+  }
 }
 
 function offsetOf(doc: Document, path: readonly PropertyKey[]): number {

@@ -6,7 +6,7 @@ import { parseFlags } from '../parseFlags.js';
 import { BriefPipeline } from '../pipeline.js';
 import { formatError } from '../printError.js';
 import { createReporter } from '../reporter.js';
-import { runDueBriefs, scheduledOnly } from '../scheduledBriefs.js';
+import { checkState, runDueBriefs, scheduledOnly } from '../scheduledBriefs.js';
 
 const USAGE = 'brief daemon [BRIEFS...] [--out DIR] [--corpus DIR]';
 
@@ -52,6 +52,7 @@ async function runOnce(
     );
     for (const error of errors) context.stderr.write(formatError(error));
     const scheduled = scheduledOnly(briefs);
+    await checkState(outDir, context, { repair: true, briefs: scheduled });
     const pipeline = new BriefPipeline({
       cwd: context.cwd,
       asOf: context.now().toISOString().slice(0, 10),
@@ -62,6 +63,7 @@ async function runOnce(
       pipeline,
       outDir,
       now: context.now,
+      wallClock: context.now,
       cwd: context.cwd,
       log,
     });

@@ -1,14 +1,23 @@
 import { resolve } from 'node:path';
+import type { RunDueResult } from '../../schedule/index.js';
 import { BriefError } from '../../shared/errors.js';
 import { expandBriefPaths, loadBriefs } from '../briefInputs.js';
-import type { Command } from '../context.js';
+import type { CliContext, Command } from '../context.js';
 import { parseFlags } from '../parseFlags.js';
 import { BriefPipeline } from '../pipeline.js';
 import { formatError } from '../printError.js';
 import { createReporter } from '../reporter.js';
-import { parseNow, runDueBriefs, scheduledOnly } from '../scheduledBriefs.js';
+import {
+  checkState,
+  parseNow,
+  plannedOutput,
+  runDueBriefs,
+  scheduledOnly,
+  type ScheduledSpec,
+} from '../scheduledBriefs.js';
 
-const USAGE = 'brief run --due [BRIEFS...] [--now ISO] [--out DIR] [--corpus DIR] [--quiet]';
+const USAGE =
+  'brief run --due [BRIEFS...] [--now ISO] [--dry-run] [--out DIR] [--corpus DIR] [--quiet]';
 
 export const runCommand: Command = {
   name: 'run',
@@ -19,6 +28,7 @@ export const runCommand: Command = {
       {
         due: { type: 'boolean', default: false },
         now: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
         out: { type: 'string', default: 'output' },
         corpus: { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
@@ -30,6 +40,7 @@ export const runCommand: Command = {
         hint: 'brief run --due builds scheduled briefs; brief build <brief.yaml> builds one now',
       });
     }
+    const dryRun = values['dry-run'];
     const now = parseNow(values.now, context);
     const { briefs, errors } = await loadBriefs(
       await expandBriefPaths(positionals, context, 'briefs'),
@@ -38,31 +49,59 @@ export const runCommand: Command = {
     // A broken brief must not stop the others from being built on schedule: report it, go on.
     for (const error of errors) context.stderr.write(formatError(error));
     const outDir = resolve(context.cwd, values.out);
-    const report = createReporter(context, values.quiet);
-    const pipeline = new BriefPipeline({
-      cwd: context.cwd,
-      asOf: now().toISOString().slice(0, 10),
-      report,
-      ...(values.corpus ? { corpus: values.corpus } : {}),
-    });
+    const scheduled = scheduledOnly(briefs);
+    await checkState(outDir, context, { repair: !dryRun, briefs: scheduled });
+    if (!dryRun) warnIfFutureNow(now(), context);
     const log = (line: string) => {
       if (!values.quiet) context.stdout.write(`${line}\n`);
     };
-    const result = await runDueBriefs(scheduledOnly(briefs), {
-      pipeline,
+    const result = await runDueBriefs(scheduled, {
+      pipeline: new BriefPipeline({
+        cwd: context.cwd,
+        asOf: now().toISOString().slice(0, 10),
+        report: createReporter(context, values.quiet),
+        ...(values.corpus ? { corpus: values.corpus } : {}),
+      }),
       outDir,
       now,
+      wallClock: context.now,
       cwd: context.cwd,
       log,
+      dryRun,
     });
+    if (dryRun) reportDryRun(result, scheduled, outDir, context, log);
     for (const failure of result.failed) {
       context.stderr.write(
         `brief: ${failure.id} (as of ${failure.asOf}) failed; its schedule state is unchanged and the next call retries it\n`,
       );
       context.stderr.write(formatError(failure.error));
     }
-    if (result.built.length === 0 && result.failed.length === 0) log('nothing due');
+    if (result.built.length + result.failed.length + result.due.length === 0) log('nothing due');
     if (errors.length > 0) return 2;
     return result.failed.length > 0 ? 1 : 0;
   },
 };
+
+/** A real run at a future --now records slots that later runs will not trust. */
+function warnIfFutureNow(now: Date, context: CliContext): void {
+  if (now.getTime() <= context.now().getTime() + 60_000) return;
+  context.stderr.write(
+    `brief: warning: --now ${now.toISOString()} is later than the clock; the state this run records will be ignored by later runs (use --dry-run to try a time without writing anything)\n`,
+  );
+}
+
+function reportDryRun(
+  result: RunDueResult,
+  briefs: readonly ScheduledSpec[],
+  outDir: string,
+  context: CliContext,
+  log: (line: string) => void,
+): void {
+  for (const { id, asOf, slot } of result.due) {
+    const skip = briefs.find((b) => b.id === id)?.schedule.onEmpty === 'skip';
+    log(
+      `${id}: would build ${plannedOutput(outDir, id, asOf, context.cwd)} (scheduled ${slot.toISOString()})${skip ? '; no PDF if its themes match nothing (on_empty: skip)' : ''}`,
+    );
+  }
+  if (result.due.length > 0) log('dry run: nothing written (no PDF, no schedule state)');
+}

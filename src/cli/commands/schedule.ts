@@ -1,18 +1,22 @@
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
+import { loadBrief } from '../../brief/index.js';
 import {
   describeSchedule,
   dueSlots,
   nextRun,
   readState,
-  statePaths,
+  resetBrief,
 } from '../../schedule/index.js';
-import { BriefErrors } from '../../shared/errors.js';
+import { BriefError } from '../../shared/errors.js';
+import { loadTaxonomy } from '../../analysis/index.js';
+import { listTemplates } from '../../render/index.js';
 import { expandBriefPaths, loadBriefs } from '../briefInputs.js';
-import type { Command } from '../context.js';
+import type { CliContext, Command } from '../context.js';
 import { parseFlags } from '../parseFlags.js';
-import { parseNow, scheduledOnly } from '../scheduledBriefs.js';
+import { formatError } from '../printError.js';
+import { checkState, parseNow, scheduledOnly } from '../scheduledBriefs.js';
 
-const USAGE = 'brief schedule [BRIEFS...] [--json] [--now ISO] [--out DIR]';
+const USAGE = 'brief schedule [BRIEFS...] [--json] [--now ISO] [--out DIR] [--reset BRIEF]';
 
 export const scheduleCommand: Command = {
   name: 'schedule',
@@ -24,17 +28,23 @@ export const scheduleCommand: Command = {
         json: { type: 'boolean', default: false },
         now: { type: 'string' },
         out: { type: 'string', default: 'output' },
+        reset: { type: 'string' },
       },
       USAGE,
     );
+    const outDir = resolve(context.cwd, values.out);
+    if (values.reset !== undefined) return reset(values.reset, outDir, context);
     const now = parseNow(values.now, context)();
     const { briefs, errors } = await loadBriefs(
       await expandBriefPaths(positionals, context, 'briefs'),
       context,
     );
-    if (errors.length > 0) throw BriefErrors.of(errors);
-    const state = await readState(statePaths(resolve(context.cwd, values.out)));
-    const rows = scheduledOnly(briefs).map((brief) => {
+    // One broken brief must not hide the schedule of the others: report it, list the rest.
+    for (const error of errors) context.stderr.write(formatError(error));
+    const scheduled = scheduledOnly(briefs);
+    const paths = await checkState(outDir, context, { repair: false, briefs: scheduled });
+    const state = await readState(paths, context.now());
+    const rows = scheduled.map((brief) => {
       const lastRun = state.briefs[brief.id]?.lastRun;
       return {
         id: brief.id,
@@ -49,16 +59,14 @@ export const scheduleCommand: Command = {
         due: dueSlots(brief.schedule, lastRun ? new Date(lastRun) : undefined, now).length > 0,
       };
     });
+    const exitCode = errors.length > 0 ? 2 : 0;
     if (values.json) {
       context.stdout.write(
         JSON.stringify({ now: now.toISOString(), briefs: rows }, null, 2) + '\n',
       );
-      return 0;
+      return exitCode;
     }
-    if (rows.length === 0) {
-      context.stdout.write('no brief declares a schedule\n');
-      return 0;
-    }
+    if (rows.length === 0) context.stdout.write('no brief declares a schedule\n');
     for (const row of rows) {
       context.stdout.write(
         [
@@ -70,6 +78,36 @@ export const scheduleCommand: Command = {
         ].join('\n'),
       );
     }
-    return 0;
+    return exitCode;
   },
 };
+
+/** `--reset weekly-overview` or `--reset briefs/weekly-overview.yaml`: forget its runs. */
+async function reset(target: string, outDir: string, context: CliContext): Promise<number> {
+  const id = await briefIdOf(target, context);
+  const paths = await checkState(outDir, context, { repair: true });
+  const existed = await resetBrief(paths, id);
+  context.stdout.write(
+    existed
+      ? `${id}: schedule state cleared; its latest slot is due at the next brief run --due\n`
+      : `${id}: no schedule state recorded, nothing to clear\n`,
+  );
+  return 0;
+}
+
+async function briefIdOf(target: string, context: CliContext): Promise<string> {
+  if (['.yaml', '.yml'].includes(extname(target))) {
+    const brief = await loadBrief(target, {
+      taxonomy: await loadTaxonomy(),
+      templates: await listTemplates(context.cwd),
+      cwd: context.cwd,
+    });
+    return brief.id;
+  }
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(target)) {
+    throw new BriefError('USAGE', `--reset "${target}" is neither a brief id nor a brief file`, {
+      hint: 'name the brief by its id (brief schedule lists them) or its .yaml file',
+    });
+  }
+  return target;
+}
