@@ -3,8 +3,8 @@
  * baseline (a bare Node process) measured in the same call so figures compare across machines.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadTaxonomy } from '../src/analysis/index.js';
@@ -13,7 +13,7 @@ import { loadCorpus } from '../src/store/index.js';
 import type { BriefModel } from '../src/model/index.js';
 import { listTemplates, loadTemplate, renderPdf } from '../src/render/index.js';
 import { packageRoot } from '../src/shared/packageInfo.js';
-import { generateCorpus } from './generateCorpus.js';
+import { GENERATED_UNTIL, generateCorpus } from './generateCorpus.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const cli = join(packageRoot, 'dist', 'src', 'cli', 'main.js');
@@ -116,22 +116,16 @@ const template = await loadTemplate('analyst');
 const sample = await renderTimes(model, template);
 const ten = await renderTimes(syntheticModel(model, 3), template);
 const hundred = await renderTimes(syntheticModel(model, 72), template);
-// Ingestion of a large corpus: a first run analyses every file, a re-run reads the cache.
-const CORPUS_SIZE = Number(process.env.BENCH_CORPUS ?? 5000);
-const big = join(out, 'generated');
-await generateCorpus(big, CORPUS_SIZE);
-const cacheDir = join(out, 'cache');
-const t1 = performance.now();
-const first = await loadCorpus(big, { store: join(cacheDir, 'store.sqlite') });
-const firstRunMs = performance.now() - t1;
-const rerunTimes: number[] = [];
-let rerun = first;
-for (let i = 0; i < 3; i++) {
-  const t = performance.now();
-  rerun = await loadCorpus(big, { store: join(cacheDir, 'store.sqlite') });
-  rerunTimes.push(performance.now() - t);
-}
-const rerunMs = median(rerunTimes);
+const twice = [0, 1].map(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'briefgen-bench-same-'));
+  spawnSync(process.execPath, [cli, 'build', weekly, '--out', dir, '--as-of', '2026-11-23', '--quiet']);
+  const bytes = readFileSync(join(dir, 'weekly-overview', 'weekly-overview-2026-11-23.pdf'));
+  rmSync(dir, { recursive: true, force: true });
+  return bytes;
+});
+const identical = twice[0]?.equals(twice[1] ?? Buffer.alloc(0)) ?? false;
+
+const scale = await scaleRows(out);
 rmSync(out, { recursive: true, force: true });
 
 const rows = [
@@ -142,7 +136,7 @@ const rows = [
     (r) =>
       `  ${r.label.padEnd(32)} ${ms(r.ms).padStart(8)}  ${r.rssMb.toFixed(0).padStart(4)} MB  ${(r.ms / baseline.ms).toFixed(1)}x baseline`,
   ),
-  `  weekly-overview PDF size         ${(pdfBytes / 1024).toFixed(0)} KB`,
+  `  weekly-overview PDF size         ${(pdfBytes / 1024).toFixed(0)} KB, byte-identical across two runs: ${identical ? 'yes' : 'NO'}`,
   '',
   'In process',
   `  assemble weekly-overview         ${ms(assembleMs).padStart(8)}`,
@@ -150,8 +144,66 @@ const rows = [
   `  render ${String(ten.pages).padStart(3)}-page brief            ${ms(ten.warmMs).padStart(8)} warm`,
   `  render ${String(hundred.pages).padStart(3)}-page brief            ${ms(hundred.warmMs).padStart(8)} warm  (${(hundred.warmMs / ten.warmMs).toFixed(1)}x the ${ten.pages}-page brief)`,
   '',
-  `Ingestion of ${CORPUS_SIZE} generated documents (in process)`,
-  `  first run (all analysed)         ${ms(firstRunMs).padStart(8)}  ${first.stats.analysed} analysed, ${first.documents.length} documents, ${first.documents.filter((d) => !d.duplicate.canonical).length} duplicates`,
-  `  re-run (cache), median of 3      ${ms(rerunMs).padStart(8)}  ${rerun.stats.analysed} analysed  (${(firstRunMs / rerunMs).toFixed(1)}x faster)`,
+  ...scale,
 ];
 process.stdout.write(rows.join('\n') + '\n');
+
+/**
+ * Corpora of generated articles at realistic sizes (dates over two years, one folder a month),
+ * each ingested into a store, then two briefs built against the warm store as whole processes:
+ * the weekly overview (last 7 days) and the same themes over `window: all`. Generated corpora
+ * and the largest store are kept in $BRIEFGEN_BENCH_DIR (default ~/.cache/briefgen-bench), since
+ * 100,000 articles take minutes to write and to ingest; set BENCH_FRESH_INGEST=1 to re-time that.
+ */
+async function scaleRows(tmp: string): Promise<string[]> {
+  const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
+  const cache = process.env.BRIEFGEN_BENCH_DIR ?? join(homedir(), '.cache', 'briefgen-bench');
+  const runs = Number(process.env.BENCH_SCALE_RUNS ?? 3);
+  const allBrief = join(tmp, 'all-themes.yaml');
+  writeFileSync(allBrief, readFileSync(weekly, 'utf8').replace(/^window: .*$/m, 'window: all'));
+  const lines = [
+    `Corpus scale (generated articles; builds with a warm store, medians of ${runs} whole processes)`,
+    '  articles   ingest            peak RSS   weekly (7 days)            window: all                peak RSS',
+  ];
+  for (const size of sizes) {
+    const corpus = join(cache, `gen-${size}`);
+    if (!existsSync(join(corpus, '.complete'))) {
+      rmSync(corpus, { recursive: true, force: true });
+      await generateCorpus(corpus, size);
+      writeFileSync(join(corpus, '.complete'), '');
+    }
+    const keep = size >= 100_000 && process.env.BENCH_FRESH_INGEST !== '1';
+    const store = keep ? join(cache, `store-${size}.sqlite`) : join(tmp, `store-${size}.sqlite`);
+    const timing = join(cache, `store-${size}.ingest.json`);
+    let ingest: { ms: number; rssKb: number; measured: string };
+    if (keep && existsSync(store) && existsSync(timing)) {
+      ingest = JSON.parse(readFileSync(timing, 'utf8')) as typeof ingest;
+    } else {
+      rmSync(store, { force: true });
+      ingest = { ...timeProcess([cli, 'ingest', corpus, '--store', store, '--quiet']), measured: new Date().toISOString().slice(0, 10) };
+      if (keep) writeFileSync(timing, JSON.stringify(ingest));
+    }
+    const briefRow = (brief: string) => {
+      const out = join(tmp, `out-${size}`);
+      const times = Array.from({ length: runs }, () =>
+        timeProcess([cli, 'build', brief, '--corpus', corpus, '--store', store, '--out', out, '--as-of', GENERATED_UNTIL, '--quiet']),
+      );
+      const id = brief === weekly ? 'weekly-overview' : 'all-themes';
+      const pdf = readFileSync(join(out, id, `${id}-${GENERATED_UNTIL}.pdf`));
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+      return { ms: median(times.map((t) => t.ms)), rssMb: Math.max(...times.map((t) => t.rssKb)) / 1024, pages };
+    };
+    const week = briefRow(weekly);
+    const all = briefRow(allBrief);
+    const rate = size / (ingest.ms / 1000);
+    lines.push(
+      `  ${String(size).padStart(8)}   ${(ingest.ms / 1000).toFixed(1).padStart(6)} s ${rate.toFixed(0).padStart(5)}/s  ` +
+        `${(ingest.rssKb / 1024).toFixed(0).padStart(5)} MB   ` +
+        `${ms(week.ms).padStart(8)} ${String(week.pages).padStart(3)} pages       ` +
+        `${ms(all.ms).padStart(8)} ${String(all.pages).padStart(3)} pages       ` +
+        `${Math.max(week.rssMb, all.rssMb).toFixed(0).padStart(4)} MB` +
+        (keep ? `   (ingest timed ${ingest.measured})` : ''),
+    );
+  }
+  return lines;
+}

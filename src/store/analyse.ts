@@ -20,7 +20,7 @@ export interface PreparedDocument {
   published?: string | undefined;
   truncated: boolean;
   fingerprints: Fingerprints;
-  /** JSON of the AnalysedDocument. */
+  /** JSON of the AnalysedDocument without its text. */
   data: string;
 }
 
@@ -38,7 +38,8 @@ export function prepareDocument(doc: AnalysedDocument): PreparedDocument {
     published: doc.published,
     truncated: doc.truncated,
     fingerprints: fingerprintsOf(doc.text),
-    data: JSON.stringify(doc),
+    // The text is stored once, in its own column; the JSON holds the rest.
+    data: JSON.stringify({ ...doc, text: undefined }),
   };
 }
 

@@ -46,6 +46,7 @@ export interface StoreTotals {
 
 interface DocumentRow {
   rowid: number;
+  text: string;
   id: string;
   cluster: number;
   canonical: number;
@@ -108,13 +109,15 @@ export class CorpusStore {
   /** Open (creating if needed) the store at `file`; ':memory:' for a throw-away store. */
   static open(file: string): CorpusStore {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    let db: Database.Database;
+    let db: Database.Database | undefined;
     try {
       db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       migrate(db, file);
+      return new CorpusStore(file, db);
     } catch (error) {
+      db?.close();
       if (error instanceof StoreVersionError) {
         throw new BriefError('STORE_INVALID', error.message, {
           file,
@@ -132,7 +135,6 @@ export class CorpusStore {
         },
       );
     }
-    return new CorpusStore(file, db);
   }
 
   close(): void {
@@ -254,7 +256,7 @@ export class CorpusStore {
   /** Whole documents by row id, in the order asked, with their story cluster filled in. */
   load(rowids: readonly number[]): CorpusDocument[] {
     const rows = this.selectIn<DocumentRow>(
-      'SELECT rowid, id, cluster, canonical, containment, first_seen, data FROM documents WHERE rowid IN',
+      'SELECT rowid, id, cluster, canonical, containment, first_seen, text, data FROM documents WHERE rowid IN',
       rowids,
     );
     const byRowid = new Map(rows.map((r) => [r.rowid, r]));
@@ -408,7 +410,7 @@ function toDocument(
   row: DocumentRow,
   members: readonly { id: string; canonical: number }[],
 ): CorpusDocument {
-  const doc = JSON.parse(row.data) as AnalysedDocument;
+  const doc = { ...(JSON.parse(row.data) as Omit<AnalysedDocument, 'text'>), text: row.text };
   const canonical = members.find((m) => m.canonical === 1)?.id ?? row.id;
   const duplicate: DuplicateInfo = {
     clusterId: canonical,
