@@ -75,8 +75,10 @@ export function extractOrganisations(
     }
     for (const match of body.matchAll(SPELLED_OUT)) {
       const name = spelledOut(match[1] ?? '', match[2] ?? '');
-      if (!name || taken[match.index]) continue;
+      if (!name) continue;
       const at = match.index + (match[1] ?? '').lastIndexOf(name);
+      // The name itself, not the run before it ("The ..."), is what a named match may hold.
+      if (taken[at]) continue;
       take(at, match.index + match[0].length);
       found.push({
         name,
