@@ -30,10 +30,10 @@ const BULLET = /^\s*(?:[•·▪●◦*–-]\s+|\d{1,2}\s*$)/u;
  * characters (\s*(?:by|:)?\s* could split one run of spaces in quadratically many ways).
  */
 const CONTACT = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|^\s*(?:tel|phone|fax)[.:]/iu;
-/** "Name / Agency", "AGENCY/PHOTOGRAPHER/POOL", "Agency/Yonhap", or a credit word closing a line. */
+/** "Name / Agency", "AGENCY/PHOTOGRAPHER/POOL", "Photo Agency/Pool", or a credit word closing a line. */
 const CREDIT = [
   /^[^.!?]{0,60}\s\/\s[^.!?]{0,40}$/u,
-  // "News Agency/Yonhap", "AFP/Getty": capitalised words. Case-sensitive: under the i flag
+  // "Photo Agency/Pool", "AFP/Getty": capitalised words. Case-sensitive: under the i flag
   // \p{Lu} also matches lower case, and "and/or" is no credit.
   /(?<!\p{L})\p{Lu}\p{L}+\/\p{Lu}\p{L}/u,
   /\b(?:credit|photo|image|picture|illustration)s?(?:\s*(?:by|:))?\s*(?=\S|$)[^.!?]{0,40}$/iu,

@@ -250,9 +250,9 @@ function addAcronymMentions(
 }
 
 /**
- * "National Intelligence Service (NIS)" and "South Korean National Intelligence Service (NIS)":
- * two names with one acronym, one inside the other, are one organisation. It is named by its
- * most mentioned name (on a tie the shorter, which both share); the others become aliases.
+ * "Grain Export Agency (GEA)" and "Russian Grain Export Agency (GEA)": two names with one
+ * acronym, one inside the other, are one organisation. It is named by its most mentioned name
+ * (on a tie the shorter, which both share); the others become aliases.
  */
 function mergeQualifiedNames(byName: Map<string, CollectedEntity>): void {
   const key = (acronym: string, name: string) => `${acronym}\n${name.toLowerCase()}`;

@@ -21,7 +21,7 @@ export interface PersonMention {
 /** "Park", "Min-jun", "Ivanova": a capitalised word that may be part of a personal name. */
 const NAME_WORD = String.raw`\p{Lu}[\p{Ll}]+(?:-[\p{L}][\p{Ll}]+)?`;
 /**
- * A whole run of capitalised words ("North Korean Foreign Minister Choe Son Hui"): the name is
+ * A whole run of capitalised words ("Deputy Fisheries Minister Ro Chang Il"): the name is
  * what follows its last title word. A run cut at a fixed length would cut the name too.
  */
 const FULL_NAME = new RegExp(
