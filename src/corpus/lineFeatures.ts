@@ -23,10 +23,23 @@ export interface LineFeatures {
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 const ENDS_SENTENCE = /[.!?…]["”’'»)\]]*$/u;
 const BULLET = /^\s*(?:[•·▪●◦*–-]\s+|\d{1,2}\s*$)/u;
-const CONTACT = /[\w.+-]+@[\w-]+\.[\w.]+|^\s*(?:tel|phone|fax)[.:]/iu;
-/** "Name / Agency", "AGENCY/PHOTOGRAPHER/POOL", or an explicit credit word closing a line. */
-const CREDIT =
-  /^[^.!?]{0,60}\s\/\s[^.!?]{0,40}$|\p{Lu}{2,}\/\p{Lu}{2,}|\b(?:credit|photo|image|picture|illustration)s?\s*(?:by|:)?\s*[^.!?]{0,40}$/iu;
+/*
+ * Every per-line pattern must run in time linear in the line: a scraped page can hold a
+ * 200,000-character line or word. A run that a pattern scans ([\w.+-]+, \p{Lu}{2,}) is entered
+ * only at its first character (a lookbehind), and no two adjacent parts can match the same
+ * characters (\s*(?:by|:)?\s* could split one run of spaces in quadratically many ways).
+ */
+const CONTACT = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|^\s*(?:tel|phone|fax)[.:]/iu;
+/** "Name / Agency", "AGENCY/PHOTOGRAPHER/POOL", "Photo Agency/Pool", or a credit word closing a line. */
+const CREDIT = [
+  /^[^.!?]{0,60}\s\/\s[^.!?]{0,40}$/u,
+  // "Photo Agency/Pool", "AFP/Getty": capitalised words. Case-sensitive: under the i flag
+  // \p{Lu} also matches lower case, and "and/or" is no credit.
+  /(?<!\p{L})\p{Lu}\p{L}+\/\p{Lu}\p{L}/u,
+  /\b(?:credit|photo|image|picture|illustration)s?(?:\s*(?:by|:))?\s*(?=\S|$)[^.!?]{0,40}$/iu,
+];
+/** A credit is a short line; a longer one is a caption or prose that mentions a photo. */
+const CREDIT_MAX_CHARS = 600;
 /**
  * Vocabulary of page furniture common to news sites (the jusText idea of a boilerplate
  * lexicon): it marks a line only when the line is short, never a paragraph of prose.
@@ -61,7 +74,7 @@ export function lineFeatures(text: string): LineFeatures {
     bullet: BULLET.test(text),
     separator: trimmed.length > 0 && tokens.length === 0,
     contact: CONTACT.test(trimmed),
-    credit: tokens.length <= 60 && CREDIT.test(trimmed),
+    credit: tokens.length <= 60 && trimmed.length <= CREDIT_MAX_CHARS && CREDIT.some((p) => p.test(trimmed)),
     callToAction: CALL_TO_ACTION.test(trimmed),
     furniture: isFurniture(trimmed, tokens),
     menu: (trimmed.match(/\s\|\s/g)?.length ?? 0) >= 2,

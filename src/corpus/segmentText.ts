@@ -20,8 +20,12 @@ const ABBREVIATIONS = new Set(
   ],
 );
 
-/** Candidate sentence ends: terminal punctuation, closing quotes, then space and a capital or quote. */
-const BOUNDARY = /([.!?…]+)(["”’'»)\]]*)(\s+)(?=["“‘'«([]?[\p{Lu}\p{N}])/gu;
+/**
+ * Candidate sentence ends: terminal punctuation, closing quotes, then space and a capital or
+ * quote. A run of punctuation is entered only at its first mark, so "....." (200,000 of them)
+ * is one failed attempt, not one per mark, each rescanning the run.
+ */
+const BOUNDARY = /(?<![.!?…])([.!?…]+)(["”’'»)\]]*)(\s+)(?=["“‘'«([]?[\p{Lu}\p{N}])/gu;
 const COMPLETE = /[.!?…]["”’'»)\]]*$/u;
 
 /** Cleaned text (one paragraph per kept line, blank lines between) with offsets of every part. */
@@ -55,7 +59,7 @@ export function splitSentences(paragraph: string): { start: number; end: number 
   for (const match of paragraph.matchAll(BOUNDARY)) {
     const at = match.index;
     const end = at + (match[1]?.length ?? 0) + (match[2]?.length ?? 0);
-    if ((match[1] ?? '') === '.' && isAbbreviation(paragraph.slice(start, at))) continue;
+    if ((match[1] ?? '') === '.' && isAbbreviation(paragraph, start, at)) continue;
     spans.push({ start, end });
     start = end + (match[3]?.length ?? 0);
   }
@@ -63,8 +67,18 @@ export function splitSentences(paragraph: string): { start: number; end: number 
   return spans.filter((s) => s.end > s.start);
 }
 
-function isAbbreviation(before: string): boolean {
+/**
+ * Only the end of the text before a full stop is read: the text since the last boundary can be
+ * a whole paragraph of initials ("A. B. C. ..."), and reading all of it at every stop is quadratic.
+ */
+const ABBREVIATION_WINDOW = 32;
+
+/** Is the word before the full stop at `at` (not reaching back before `from`) an abbreviation? */
+function isAbbreviation(paragraph: string, from: number, at: number): boolean {
+  const windowStart = Math.max(from, at - ABBREVIATION_WINDOW);
+  const before = paragraph.slice(windowStart, at);
   const word = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
+  if (windowStart > from && word.length === before.length) return false; // longer than any abbreviation
   if (/^\p{Lu}$/u.test(word)) return true; // an initial: "George W. Bush"
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "e.g"
   return ABBREVIATIONS.has(word.toLowerCase());

@@ -73,3 +73,58 @@ describe('collectEntities', () => {
     expect(russia[0]?.mentions).toHaveLength(2);
   });
 });
+
+describe('collectEntities: names that were cut, split or misread', () => {
+  const entitiesOf = (...texts: string[]) =>
+    collectEntities(texts.map((text, i) => doc(`d${i}`, text)));
+  const names = (kind: string, ...texts: string[]) =>
+    entitiesOf(...texts)
+      .filter((e) => e.kind === kind)
+      .map((e) => e.name);
+
+  it('keeps a three-part Korean name whole after a long title', () => {
+    expect(
+      people('North Korean Foreign Minister Choe Son Hui arrived in Moscow on Monday.'),
+    ).toEqual([['Choe Son Hui', 'North Korean Foreign Minister']]);
+    expect(
+      people('South Korean Deputy Unification Minister Kim Nam Jung visited the border.'),
+    ).toEqual([['Kim Nam Jung', 'South Korean Deputy Unification Minister']]);
+  });
+  it('does not list the capitalised place of a dateline as an organisation', () => {
+    const organisations = names(
+      'organisation',
+      'SEOUL — North Korea fired a ballistic missile into the sea on Monday, the military said.',
+      'SEOUL (AP) — North Korea fired another missile on Tuesday.',
+      'MOSCOW, March 3 (Reuters) - Russia will ship more wheat, the ministry said.',
+      'NEW YORK (AP) -- The council met on Friday. NATO said it was watching.',
+    );
+    expect(organisations).not.toContain('SEOUL');
+    expect(organisations).not.toContain('MOSCOW');
+    expect(organisations).not.toContain('NEW');
+    expect(organisations).not.toContain('YORK');
+    expect(organisations).toContain('NATO');
+  });
+  it('lists the Soviet Union as a (former) place, not an organisation', () => {
+    const texts = [
+      'The Soviet Union built the first power station in the city in 1965.',
+      'Trade with the USSR collapsed after 1991.',
+    ];
+    expect(names('organisation', ...texts)).toEqual([]);
+    const place = entitiesOf(...texts).find((e) => e.kind === 'place' && e.name === 'Soviet Union');
+    expect(place?.aliases).toEqual(['USSR']);
+    expect(place?.mentions).toHaveLength(2);
+  });
+  it('merges two names with one acronym when one contains the other', () => {
+    const organisations = entitiesOf(
+      'The National Intelligence Service (NIS) said the workers arrived in May.',
+      'The South Korean National Intelligence Service (NIS) told lawmakers on Tuesday. The NIS gave no figures.',
+    ).filter((e) => e.kind === 'organisation');
+    expect(organisations).toHaveLength(1);
+    expect(organisations[0]).toMatchObject({
+      name: 'National Intelligence Service',
+      acronym: 'NIS',
+      aliases: ['South Korean National Intelligence Service'],
+    });
+    expect(organisations[0]?.mentions).toHaveLength(3);
+  });
+});

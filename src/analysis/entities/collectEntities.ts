@@ -3,6 +3,7 @@ import type { Span } from '../../corpus/index.js';
 import { extractOrganisations, initials } from './extractOrganisations.js';
 import { extractPeople, type PersonMention } from './extractPeople.js';
 import { extractPlaces } from './extractPlaces.js';
+import { FORMER_COUNTRIES } from './vocabulary.js';
 
 export interface EntitySource {
   docId: string;
@@ -96,33 +97,60 @@ function addSurnameMentions(
       }
     }
   }
+  const unique = new Map<string, PersonGroup>();
   for (const [surname, candidates] of bySurname) {
     const [group] = candidates;
     // Two-letter words ("Un" of Park Min Jun) are given names more often than surnames.
     if (candidates.length !== 1 || !group || surname.length < 4 || !isLastWordOf(group, surname))
       continue;
-    const pattern = new RegExp(`(?<![\\p{L}-])${surname}(?![\\p{L}-])`, 'gu');
-    for (const source of sources) {
-      for (const sentence of source.sentences) {
-        for (const match of source.text.slice(sentence.start, sentence.end).matchAll(pattern)) {
-          const start = sentence.start + match.index;
-          if (
-            group.mentions.some(
-              (m) => m.docId === source.docId && start >= m.start && start < m.end,
-            )
-          )
-            continue;
-          group.mentions.push({
-            docId: source.docId,
-            start,
-            end: start + surname.length,
-            sentence,
-          });
-          group.spellings.set(surname, (group.spellings.get(surname) ?? 0) + 0);
-        }
+    unique.set(surname, group);
+  }
+  const occurrences = findWords(sources, unique);
+  for (const [surname, group] of unique) {
+    const covered = coveredPositions(group.mentions);
+    for (const mention of occurrences.get(surname) ?? []) {
+      if (covered.get(mention.docId)?.has(mention.start)) continue;
+      group.mentions.push(mention);
+      group.spellings.set(surname, (group.spellings.get(surname) ?? 0) + 0);
+    }
+  }
+}
+
+/** A word as a name is written: letters and hyphens ("Min-jun"), nothing around it. */
+const NAME_RUN = /[\p{L}-]+/gu;
+
+/**
+ * Where each of `words` stands alone in the sentences, in one pass over the text (a pattern per
+ * word would read the corpus once for every person in it).
+ */
+function findWords(
+  sources: readonly EntitySource[],
+  words: ReadonlyMap<string, unknown>,
+): Map<string, EntityMention[]> {
+  const found = new Map<string, EntityMention[]>();
+  for (const source of sources) {
+    for (const sentence of source.sentences) {
+      for (const match of source.text.slice(sentence.start, sentence.end).matchAll(NAME_RUN)) {
+        if (!words.has(match[0])) continue;
+        const start = sentence.start + match.index;
+        const list = found.get(match[0]) ?? [];
+        list.push({ docId: source.docId, start, end: start + match[0].length, sentence });
+        found.set(match[0], list);
       }
     }
   }
+  return found;
+}
+
+/** Every character offset inside a mention, per document. */
+function coveredPositions(mentions: readonly EntityMention[]): Map<string, Set<number>> {
+  const covered = new Map<string, Set<number>>();
+  for (const m of mentions) {
+    const set = covered.get(m.docId) ?? new Set<number>();
+    for (let i = m.start; i < m.end; i++) set.add(i);
+    covered.set(m.docId, set);
+  }
+  return covered;
 }
 
 function isLastWordOf(group: PersonGroup, word: string): boolean {
@@ -151,9 +179,14 @@ function toPerson(group: PersonGroup): CollectedEntity {
   };
 }
 
+interface AcronymMention {
+  acronym: string;
+  mention: EntityMention;
+}
+
 function collectOrganisations(sources: readonly EntitySource[]): CollectedEntity[] {
   const byName = new Map<string, CollectedEntity>();
-  const acronyms: { acronym: string; mention: EntityMention }[] = [];
+  const acronyms: AcronymMention[] = [];
   for (const source of sources) {
     for (const org of extractOrganisations(source.text, source.sentences)) {
       const mention = {
@@ -178,10 +211,30 @@ function collectOrganisations(sources: readonly EntitySource[]): CollectedEntity
       byName.set(key, entity);
     }
   }
+  mergeQualifiedNames(byName);
+  addAcronymMentions(byName, acronyms);
+  return [...byName.values()];
+}
+
+/**
+ * "NIS" alone is the organisation spelled out with that acronym (or with those initials): the
+ * first one named, as found through an index (searching every name for every acronym is
+ * quadratic in a page of acronyms). An acronym never spelled out is an organisation of its own.
+ */
+function addAcronymMentions(
+  byName: Map<string, CollectedEntity>,
+  acronyms: readonly AcronymMention[],
+): void {
+  const index = new Map<string, CollectedEntity>();
+  const addToIndex = (acronym: string, entity: CollectedEntity) => {
+    if (!index.has(acronym)) index.set(acronym, entity);
+  };
+  for (const entity of byName.values()) {
+    if (entity.acronym) addToIndex(entity.acronym, entity);
+    addToIndex(initials(entity.name), entity);
+  }
   for (const { acronym, mention } of acronyms) {
-    const full = [...byName.values()].find(
-      (e) => e.acronym === acronym || initials(e.name) === acronym,
-    );
+    const full = index.get(acronym);
     const entity = full ??
       byName.get(acronym.toLowerCase()) ?? {
         kind: 'organisation' as const,
@@ -192,8 +245,55 @@ function collectOrganisations(sources: readonly EntitySource[]): CollectedEntity
     if (full && !full.acronym) full.acronym = acronym;
     entity.mentions.push(mention);
     byName.set(entity.name.toLowerCase(), entity);
+    addToIndex(acronym, entity);
   }
-  return [...byName.values()];
+}
+
+/**
+ * "Grain Export Agency (GEA)" and "Russian Grain Export Agency (GEA)": two names with one
+ * acronym, one inside the other, are one organisation. It is named by its most mentioned name
+ * (on a tie the shorter, which both share); the others become aliases.
+ */
+function mergeQualifiedNames(byName: Map<string, CollectedEntity>): void {
+  const key = (acronym: string, name: string) => `${acronym}\n${name.toLowerCase()}`;
+  const withAcronym = new Map<string, CollectedEntity>();
+  for (const entity of byName.values())
+    if (entity.acronym) withAcronym.set(key(entity.acronym, entity.name), entity);
+  // Shorter names first: a name's group is settled before any longer name that contains it.
+  const root = new Map<CollectedEntity, CollectedEntity>();
+  const groups = new Map<CollectedEntity, CollectedEntity[]>();
+  for (const entity of [...withAcronym.values()].sort((a, b) => a.name.length - b.name.length)) {
+    const inner = innerPhrases(entity.name)
+      .map((phrase) => withAcronym.get(key(entity.acronym ?? '', phrase)))
+      .find((e) => e !== undefined);
+    const top = inner ? (root.get(inner) ?? inner) : entity;
+    root.set(entity, top);
+    groups.set(top, [...(groups.get(top) ?? []), entity]);
+  }
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const [named] = [...members].sort(
+      (a, b) => b.mentions.length - a.mentions.length || a.name.length - b.name.length,
+    );
+    if (!named) continue;
+    for (const other of members) {
+      if (other === named) continue;
+      named.mentions.push(...other.mentions);
+      named.aliases.push(other.name, ...other.aliases);
+      byName.delete(other.name.toLowerCase());
+    }
+    named.aliases.sort();
+  }
+}
+
+/** Every run of whole words of `name` shorter than the name itself, longest first. */
+function innerPhrases(name: string): string[] {
+  const words = name.split(' ');
+  const phrases: string[] = [];
+  for (let length = words.length - 1; length >= 1; length--)
+    for (let i = 0; i + length <= words.length; i++)
+      phrases.push(words.slice(i, i + length).join(' '));
+  return phrases;
 }
 
 const countryCodes = new Map<string, string>(
@@ -211,7 +311,10 @@ function collectPlaces(sources: readonly EntitySource[]): CollectedEntity[] {
   const byKey = new Map<string, PlaceGroup>();
   for (const source of sources) {
     for (const place of extractPlaces(source.text, source.sentences)) {
-      const key = countryCodes.get(place.name) ?? place.name.toLowerCase();
+      const key =
+        countryCodes.get(place.name) ??
+        FORMER_COUNTRIES.get(place.name) ??
+        place.name.toLowerCase();
       const group: PlaceGroup = byKey.get(key) ?? { spellings: new Map(), mentions: [] };
       group.spellings.set(place.name, (group.spellings.get(place.name) ?? 0) + 1);
       group.mentions.push({

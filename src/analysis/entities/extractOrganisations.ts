@@ -1,5 +1,5 @@
 import type { Span } from '../../corpus/index.js';
-import { COUNTRY_NAMES, isOrganisationWord } from './vocabulary.js';
+import { isOrganisationWord, isPlaceName } from './vocabulary.js';
 
 export interface OrganisationMention {
   name: string;
@@ -17,8 +17,13 @@ const NAMED = new RegExp(
 );
 /** "Name (ACR)" */
 const WITH_ACRONYM = /^\s?\((\p{Lu}{2,6})\)/u;
-/** "Office of Trade Enforcement (OTE)": a capitalised run, then its initials in brackets. */
-const SPELLED_OUT = /((?:\p{Lu}[\p{L}’'-]*\s(?:(?:of|for|and|the)\s)?){1,7})\((\p{Lu}{2,6})\)/gu;
+/**
+ * "Office of Trade Enforcement (OTE)": a capitalised run, then its initials in brackets. The
+ * run starts at a word's start only: from every capital inside a 200,000-letter word it would
+ * rescan the rest of the word.
+ */
+const SPELLED_OUT =
+  /(?<![\p{L}’'-])((?:\p{Lu}[\p{L}’'-]*\s(?:(?:of|for|and|the)\s)?){1,7})\((\p{Lu}{2,6})\)/gu;
 
 /** The tail of `run` whose initials spell `acronym`, if any. */
 function spelledOut(run: string, acronym: string): string | undefined {
@@ -29,6 +34,14 @@ function spelledOut(run: string, acronym: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * "SEOUL —", "MOSCOW, March 3 (Reuters) -", "NEW YORK (AP) —": the place of a dateline in
+ * capitals, opening a sentence, is not an organisation.
+ */
+const DATELINE_PLACE =
+  /^\p{Lu}{2,}(?:[ /-]\p{Lu}{2,})*(?=,|(?:\s?\([^()]{1,30}\))?\s?(?:[–—]|--?\s))/u;
+const DATELINE_MAX_CHARS = 60;
 
 /** A standalone acronym: "CSA", "NIS". */
 const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/gu;
@@ -41,13 +54,17 @@ export function extractOrganisations(
   const found: OrganisationMention[] = [];
   for (const sentence of sentences) {
     const body = text.slice(sentence.start, sentence.end);
-    const taken: [number, number][] = [];
+    // Characters inside a name already found: a mask, so each check costs the same however
+    // many names the sentence holds.
+    const taken = new Uint8Array(body.length + 1);
+    const take = (from: number, to: number) => taken.fill(1, from, to);
+    const dateline = DATELINE_PLACE.exec(body.slice(0, DATELINE_MAX_CHARS))?.[0].length ?? 0;
     for (const match of body.matchAll(NAMED)) {
       const name = orgName(match[0]);
       if (name === undefined) continue;
       const at = match.index + match[0].indexOf(name);
       const acronym = WITH_ACRONYM.exec(body.slice(at + name.length))?.[1];
-      taken.push([at, at + name.length + (acronym ? acronym.length + 3 : 0)]);
+      take(at, at + name.length + (acronym ? acronym.length + 3 : 0));
       found.push({
         name,
         ...(acronym ? { acronym } : {}),
@@ -58,9 +75,11 @@ export function extractOrganisations(
     }
     for (const match of body.matchAll(SPELLED_OUT)) {
       const name = spelledOut(match[1] ?? '', match[2] ?? '');
-      if (!name || taken.some(([a, b]) => match.index >= a && match.index < b)) continue;
+      if (!name) continue;
       const at = match.index + (match[1] ?? '').lastIndexOf(name);
-      taken.push([at, match.index + match[0].length]);
+      // The name itself, not the run before it ("The ..."), is what a named match may hold.
+      if (taken[at]) continue;
+      take(at, match.index + match[0].length);
       found.push({
         name,
         acronym: match[2] ?? '',
@@ -70,13 +89,9 @@ export function extractOrganisations(
       });
     }
     for (const match of body.matchAll(ACRONYM)) {
-      if (taken.some(([a, b]) => match.index >= a && match.index < b)) continue;
-      // "MOSCOW, March 3 (Reuters) -": a dateline's place, not an organisation.
-      if (match.index === 0 && body[match[0].length] === ',') continue;
-      if (
-        COUNTRY_NAMES.has(match[0]) ||
-        /^(?:DPRK|ROK|USSR|PRC|I|II|III|IV|AM|PM|TV)$/.test(match[0])
-      )
+      if (taken[match.index]) continue;
+      if (match.index < dateline) continue;
+      if (isPlaceName(match[0]) || /^(?:DPRK|ROK|USSR|PRC|I|II|III|IV|AM|PM|TV)$/.test(match[0]))
         continue;
       found.push({
         name: match[0],
@@ -103,7 +118,7 @@ function orgName(run: string): string | undefined {
     words.shift();
   if (words.length < 2) return undefined;
   const name = words.join(' ');
-  return COUNTRY_NAMES.has(name) ? undefined : name;
+  return isPlaceName(name) ? undefined : name;
 }
 
 /** "CSA" for "Central Statistics Agency": initials of the significant words. */

@@ -20,9 +20,12 @@ export interface PersonMention {
 
 /** "Park", "Min-jun", "Ivanova": a capitalised word that may be part of a personal name. */
 const NAME_WORD = String.raw`\p{Lu}[\p{Ll}]+(?:-[\p{L}][\p{Ll}]+)?`;
-/** Two to four name words: "Le Van An", "Maria Ivanova", "Park Min Jun". */
+/**
+ * A whole run of capitalised words ("Deputy Fisheries Minister Ro Chang Il"): the name is
+ * what follows its last title word. A run cut at a fixed length would cut the name too.
+ */
 const FULL_NAME = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${NAME_WORD})(?:\s(?:${NAME_WORD})){1,5}(?![\p{L}])`,
+  String.raw`(?<![\p{L}\p{N}])(?:${NAME_WORD})(?:\s(?:${NAME_WORD}))+(?![\p{L}])`,
   'gu',
 );
 /** What follows a name to make an appositive: ", Russia’s ambassador to North Korea," */
@@ -31,6 +34,12 @@ const ROLE_AFTER =
 /** What precedes a name as an appositive: "Chilean Minister of Foreign Trade, " */
 const ROLE_BEFORE = /(?:^|[,;:(]\s|\band\s|\bby\s|\bwith\s)((?:the\s)?[^,;.()“”"]{3,100}),\s$/u;
 const WORD = /[\p{L}’'-]+/gu;
+/**
+ * How much text on each side of a name a role is looked for in. Longer than any role the
+ * patterns accept (120 characters and its punctuation), so nothing is lost; reading the whole
+ * sentence for each name would make a sentence of many names quadratic.
+ */
+const ROLE_CONTEXT = 300;
 
 /**
  * People and the roles the text gives them, from three shapes of English news prose:
@@ -43,13 +52,14 @@ export function extractPeople(text: string, sentences: readonly Span[]): PersonM
     for (const match of body.matchAll(FULL_NAME)) {
       const name = trimName(match[0]);
       if (name === undefined) continue;
-      const at = match.index + match[0].indexOf(name);
+      const at = match.index + match[0].length - name.length;
       // "Minister of Natural Resources", "Ministry of Foreign Affairs": a name after "of" is a thing.
       if (/\bof\s$/.test(body.slice(Math.max(0, at - 3), at))) continue;
+      const end = at + name.length;
       const role =
-        roleAfter(body.slice(at + name.length)) ??
-        roleBefore(body.slice(0, at)) ??
-        rolePrefix(body.slice(0, at));
+        roleAfter(body.slice(end, end + ROLE_CONTEXT)) ??
+        roleBefore(body.slice(Math.max(0, at - ROLE_CONTEXT), at)) ??
+        rolePrefix(body, at);
       people.push({
         name,
         ...(role ? { role } : {}),
@@ -92,9 +102,12 @@ function roleBefore(before: string): string | undefined {
   return role;
 }
 
-/** "French President ", "Chilean president ", "Foreign Minister ": a title just before the name. */
-function rolePrefix(before: string): string | undefined {
+/** "French President ", "Chilean president ", "Foreign Minister ": a title just before the name at `at`. */
+function rolePrefix(body: string, at: number): string | undefined {
+  const from = Math.max(0, at - ROLE_CONTEXT);
+  const before = body.slice(from, at);
   const words = before.trimEnd().split(/\s+/);
+  if (from > 0) words.shift(); // cut by the window: not a whole word
   const last = words.at(-1) ?? '';
   if (!isRoleWord(last) || before !== before.trimEnd() + ' ') return undefined;
   const role = [last];

@@ -1,5 +1,5 @@
 import type { Span } from '../../corpus/index.js';
-import { COUNTRY_NAMES } from './vocabulary.js';
+import { COUNTRY_NAMES, FORMER_COUNTRIES } from './vocabulary.js';
 
 export interface PlaceMention {
   name: string;
@@ -9,16 +9,19 @@ export interface PlaceMention {
 }
 
 /** Longest names first, so "North Korea" wins over "Korea". */
-const COUNTRIES = [...COUNTRY_NAMES]
+const COUNTRIES = [...COUNTRY_NAMES, ...FORMER_COUNTRIES.keys()]
   .filter((n) => !/[,.]/.test(n) && n.length > 3)
   .sort((a, b) => b.length - a.length);
 const COUNTRY = new RegExp(
   String.raw`(?<![\p{L}])(?:${COUNTRIES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\p{L}])`,
   'gu',
 );
-/** "Primorye region", "South Pyongan province", "the port city of Nampo", "the town of Tsiolkovsky" */
+/**
+ * "Primorye region", "South Pyongan province", "the port city of Nampo", "the town of
+ * Tsiolkovsky". A name starts at a word's start, not after each hyphen of "A-B-C-...".
+ */
 const REGION =
-  /(?<![\p{L}])((?:\p{Lu}[\p{L}-]+\s){1,3})(?:region|province|oblast|krai|county|prefecture)\b|\b(?:city|town|port|village) of (\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)/gu;
+  /(?<![\p{L}-])((?:\p{Lu}[\p{L}-]+\s){1,3})(?:region|province|oblast|krai|county|prefecture)\b|\b(?:city|town|port|village) of (\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)/gu;
 
 /** Countries (by their English names and aliases) and named regions, provinces and towns. */
 export function extractPlaces(text: string, sentences: readonly Span[]): PlaceMention[] {

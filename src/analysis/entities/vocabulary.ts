@@ -11,6 +11,22 @@ export const COUNTRY_NAMES: ReadonlySet<string> = new Set(
   Object.values(countries.getNames('en', { select: 'all' })).flat(),
 );
 
+/**
+ * States that no longer exist, which the ISO list leaves out, by the code of ISO 3166-3
+ * (former countries): "Soviet Union" ends in an organisation word but is a place.
+ */
+export const FORMER_COUNTRIES: ReadonlyMap<string, string> = new Map([
+  ['Soviet Union', 'SUHH'],
+  ['USSR', 'SUHH'],
+  ['Yugoslavia', 'YUCS'],
+  ['Czechoslovakia', 'CSHH'],
+  ['East Germany', 'DDDE'],
+  ['German Democratic Republic', 'DDDE'],
+]);
+
+/** A country, current or former, by any of its English names. */
+export const isPlaceName = (name: string) => COUNTRY_NAMES.has(name) || FORMER_COUNTRIES.has(name);
+
 /** Words that make a phrase a role: "Russian Minister of Natural Resources", "Chilean president". */
 export const ROLE_WORDS = words(`
   minister president premier ambassador governor leader chairman chairwoman chair spokesman

@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { isoDay, optionalString } from './dates.js';
+import { nestingDepth } from './htmlNesting.js';
 import type { ParseResult } from './types.js';
 
 const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'FIGCAPTION', 'PRE', 'TD', 'DT', 'DD']);
@@ -11,6 +12,29 @@ const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUO
  * bylines and banners that Readability keeps.
  */
 export function parseHtml(file: string, html: string): ParseResult {
+  const depth = nestingDepth(html, MAX_NESTING);
+  if (depth > MAX_NESTING) {
+    return skipped(file, `HTML elements nested more than ${MAX_NESTING} levels deep`);
+  }
+  try {
+    return readArticle(file, html);
+  } catch (error) {
+    // One malformed page must not end a run: the parsers are third-party code.
+    return skipped(file, `could not read this HTML page (${(error as Error).message})`);
+  }
+}
+
+/**
+ * Deeper pages are refused before parsing: Readability's cost grows with the cube of the depth
+ * (500 levels take about a second) and it overflows the stack long before 20,000.
+ */
+export const MAX_NESTING = 500;
+
+function skipped(file: string, reason: string): ParseResult {
+  return { articles: [], problems: [{ file, message: `skipped: ${reason}` }] };
+}
+
+function readArticle(file: string, html: string): ParseResult {
   const { document } = parseHTML(html);
   const meta = (name: string) =>
     document.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute('content') ?? undefined;
