@@ -14,8 +14,14 @@ export interface AnalysedFileContent {
 
 /** Parse a file's format, then clean, segment and describe each of its articles. */
 export function analyseCorpusFile(file: Pick<CorpusFile, 'file' | 'bytes' | 'meta'>): AnalysedFileContent {
-  const { articles, problems } = parseCorpusFile(file);
-  return { documents: articles.map(analyseArticle), problems };
+  try {
+    const { articles, problems } = parseCorpusFile(file);
+    return { documents: articles.map(analyseArticle), problems };
+  } catch (error) {
+    // One file that defeats a parser is skipped, never a failed run.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { documents: [], problems: [{ file: file.file, message: `skipped: could not be analysed (${reason.slice(0, 120)})` }] };
+  }
 }
 
 /**
