@@ -118,7 +118,16 @@ const ten = await renderTimes(syntheticModel(model, 3), template);
 const hundred = await renderTimes(syntheticModel(model, 72), template);
 const twice = [0, 1].map(() => {
   const dir = mkdtempSync(join(tmpdir(), 'briefgen-bench-same-'));
-  spawnSync(process.execPath, [cli, 'build', weekly, '--out', dir, '--as-of', '2026-11-23', '--quiet']);
+  spawnSync(process.execPath, [
+    cli,
+    'build',
+    weekly,
+    '--out',
+    dir,
+    '--as-of',
+    '2026-11-23',
+    '--quiet',
+  ]);
   const bytes = readFileSync(join(dir, 'weekly-overview', 'weekly-overview-2026-11-23.pdf'));
   rmSync(dir, { recursive: true, force: true });
   return bytes;
@@ -156,7 +165,10 @@ process.stdout.write(rows.join('\n') + '\n');
  * 100,000 articles take minutes to write and to ingest; set BENCH_FRESH_INGEST=1 to re-time that.
  */
 async function scaleRows(tmp: string): Promise<string[]> {
-  const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
+  const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   const cache = process.env.BRIEFGEN_BENCH_DIR ?? join(homedir(), '.cache', 'briefgen-bench');
   const runs = Number(process.env.BENCH_SCALE_RUNS ?? 3);
   const allBrief = join(tmp, 'all-themes.yaml');
@@ -180,18 +192,38 @@ async function scaleRows(tmp: string): Promise<string[]> {
       ingest = JSON.parse(readFileSync(timing, 'utf8')) as typeof ingest;
     } else {
       rmSync(store, { force: true });
-      ingest = { ...timeProcess([cli, 'ingest', corpus, '--store', store, '--quiet']), measured: new Date().toISOString().slice(0, 10) };
+      ingest = {
+        ...timeProcess([cli, 'ingest', corpus, '--store', store, '--quiet']),
+        measured: new Date().toISOString().slice(0, 10),
+      };
       if (keep) writeFileSync(timing, JSON.stringify(ingest));
     }
     const briefRow = (brief: string) => {
       const out = join(tmp, `out-${size}`);
       const times = Array.from({ length: runs }, () =>
-        timeProcess([cli, 'build', brief, '--corpus', corpus, '--store', store, '--out', out, '--as-of', GENERATED_UNTIL, '--quiet']),
+        timeProcess([
+          cli,
+          'build',
+          brief,
+          '--corpus',
+          corpus,
+          '--store',
+          store,
+          '--out',
+          out,
+          '--as-of',
+          GENERATED_UNTIL,
+          '--quiet',
+        ]),
       );
       const id = brief === weekly ? 'weekly-overview' : 'all-themes';
       const pdf = readFileSync(join(out, id, `${id}-${GENERATED_UNTIL}.pdf`));
       const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
-      return { ms: median(times.map((t) => t.ms)), rssMb: Math.max(...times.map((t) => t.rssKb)) / 1024, pages };
+      return {
+        ms: median(times.map((t) => t.ms)),
+        rssMb: Math.max(...times.map((t) => t.rssKb)) / 1024,
+        pages,
+      };
     };
     const week = briefRow(weekly);
     const all = briefRow(allBrief);

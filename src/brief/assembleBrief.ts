@@ -35,6 +35,28 @@ export interface AssembleOptions {
  * least this much (one weak term), so a brief on energy does not list every date in the corpus.
  */
 const RELEVANCE = 1;
+/** Facts and people are read from at most this many of the most relevant sentences (or ten per fact the brief lists). */
+const MIN_FACT_SENTENCES = 300;
+
+/**
+ * The sentences relevant to the brief, at most `limit` of them (the strongest by their best
+ * theme score), in corpus order: a large window does not make the facts table read everything.
+ */
+function mostRelevant(
+  candidates: readonly Candidate[],
+  scored: readonly { rawScore: number }[][],
+  limit: number,
+): Candidate[] {
+  const best = candidates.map((_, i) =>
+    Math.max(0, ...scored.map((perTheme) => perTheme[i]?.rawScore ?? 0)),
+  );
+  const indexes = candidates.map((_, i) => i).filter((i) => (best[i] ?? 0) >= RELEVANCE);
+  if (indexes.length <= limit) return indexes.map((i) => candidates[i] as Candidate);
+  const kept = new Set(
+    [...indexes].sort((a, b) => (best[b] ?? 0) - (best[a] ?? 0) || a - b).slice(0, limit),
+  );
+  return indexes.filter((i) => kept.has(i)).map((i) => candidates[i] as Candidate);
+}
 
 /**
  * Build the BriefModel:
@@ -60,8 +82,10 @@ export function assembleBrief(
   const candidates = quotableSentences(corpus.documents);
   // Every candidate is scored against every theme once; all selections read these scores.
   const scored = spec.themes.map((theme) => scoreCandidates(candidates, theme));
-  const relevant = candidates.filter((_, i) =>
-    scored.some((perTheme) => (perTheme[i]?.rawScore ?? 0) >= RELEVANCE),
+  const relevant = mostRelevant(
+    candidates,
+    scored,
+    Math.max(MIN_FACT_SENTENCES, 10 * spec.limits.facts),
   );
 
   // A one-theme brief leads with two points and leaves the rest to its section.
@@ -110,7 +134,7 @@ export function assembleBrief(
   }));
   const byId = new Map(corpus.documents.map((d) => [d.id, d]));
   const entityModels = entities.map(({ entity, cited }, i) =>
-    toEntity(entity, cited, i, (id) => cite.number(byId.get(id) as CorpusDocument)),
+    toEntity(entity, entityCitations(cited, byId, cite), i),
   );
 
   return {
@@ -177,11 +201,49 @@ function toFact(fact: ExtractedFact, doc: CorpusDocument, index: number, citatio
   };
 }
 
+/** Citations listed per entity: a table row, not an index of every mention. */
+const CITATIONS_PER_ENTITY = 5;
+
+/**
+ * The sources listed for an entity: documents the brief already cites come first (so the
+ * table adds few new sources), then the documents that mention it most; at most one new source
+ * per entity. The rest are counted, not listed.
+ */
+function entityCitations(
+  cited: readonly { docId: string }[],
+  byId: ReadonlyMap<string, CorpusDocument>,
+  cite: Citations,
+): { citations: number[]; more: number } {
+  const mentions = new Map<string, number>();
+  for (const m of cited) mentions.set(m.docId, (mentions.get(m.docId) ?? 0) + 1);
+  const ranked = [...mentions.keys()].sort(
+    (a, b) =>
+      Number(cite.has(b)) - Number(cite.has(a)) ||
+      (mentions.get(b) ?? 0) - (mentions.get(a) ?? 0) ||
+      (a < b ? -1 : 1),
+  );
+  const listed: number[] = [];
+  let added = 0;
+  for (const id of ranked) {
+    if (listed.length >= CITATIONS_PER_ENTITY) break;
+    const doc = byId.get(id);
+    if (!doc) continue;
+    if (!cite.has(id)) {
+      if (added > 0) continue;
+      added++;
+    }
+    listed.push(cite.number(doc));
+  }
+  return {
+    citations: [...new Set(listed)].sort((a, b) => a - b),
+    more: mentions.size - listed.length,
+  };
+}
+
 function toEntity(
   entity: CollectedEntity,
-  cited: readonly { docId: string }[],
+  { citations, more }: { citations: number[]; more: number },
   index: number,
-  citationOf: (docId: string) => number,
 ): Entity {
   return {
     id: `e${index + 1}`,
@@ -191,6 +253,7 @@ function toEntity(
     ...(entity.role !== undefined ? { role: entity.role } : {}),
     ...(entity.acronym !== undefined ? { acronym: entity.acronym } : {}),
     mentions: entity.mentions.length,
-    citations: [...new Set(cited.map((m) => citationOf(m.docId)))].sort((a, b) => a - b),
+    citations,
+    ...(more > 0 ? { moreCitations: more } : {}),
   };
 }

@@ -24,25 +24,32 @@ export interface BriefCorpus {
 export interface CorpusQuery {
   window: WindowSpec;
   themes: readonly Theme[];
+  /** How many excerpts the brief quotes per theme: retrieval reads ten documents for each. */
+  excerptsPerTheme?: number;
   asOf: string;
   since?: string;
 }
 
 /**
- * Documents retrieved per theme: the best matches by BM25 in the window. Every selection
- * (excerpts, key points, facts, people) is made among these, so a brief's cost is bounded by
- * its themes, not by the size of the store.
+ * Documents retrieved per theme: the best matches by BM25 in the window, ten for every excerpt
+ * the theme may quote and never fewer than DOCUMENTS_PER_THEME. Every selection (excerpts, key
+ * points, facts, people) is made among these, so a brief's cost is bounded by its themes and
+ * limits, not by the size of the store.
  */
-export const DOCUMENTS_PER_THEME = 200;
+export const DOCUMENTS_PER_THEME = 50;
+const DOCUMENTS_PER_EXCERPT = 10;
 
 /** Ask the store for the documents a brief can use: its window, then its themes by full text. */
 export function queryStore(store: CorpusStore, query: CorpusQuery): BriefCorpus {
   const { filter, description } = windowFilter(query.window, query.asOf, query.since);
   const rowids = new Set<number>();
+  const limit = Math.max(
+    DOCUMENTS_PER_THEME,
+    DOCUMENTS_PER_EXCERPT * (query.excerptsPerTheme ?? 0),
+  );
   for (const theme of query.themes) {
     const match = themeMatch(theme);
-    if (match !== '')
-      for (const rowid of store.search(match, filter, DOCUMENTS_PER_THEME)) rowids.add(rowid);
+    if (match !== '') for (const rowid of store.search(match, filter, limit)) rowids.add(rowid);
   }
   const documents = store
     .load([...rowids])

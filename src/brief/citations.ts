@@ -5,12 +5,19 @@ import type { CopyInfo } from './briefCorpus.js';
 /** Numbers sources in the order the brief first cites them. */
 export class Citations {
   private readonly order: CorpusDocument[] = [];
+  private readonly numbers = new Map<string, number>();
 
   number(doc: CorpusDocument): number {
-    const found = this.order.indexOf(doc);
-    if (found >= 0) return found + 1;
+    const found = this.numbers.get(doc.id);
+    if (found !== undefined) return found;
     this.order.push(doc);
+    this.numbers.set(doc.id, this.order.length);
     return this.order.length;
+  }
+
+  /** Whether a document is already cited. */
+  has(docId: string): boolean {
+    return this.numbers.has(docId);
   }
 
   /** Sources in citation order; `copies` names the other copies of each story. */

@@ -42,6 +42,7 @@ export class BriefPipeline {
     const corpus = queryStore(store, {
       window: spec.window,
       themes: spec.themes,
+      excerptsPerTheme: spec.limits.excerpts_per_theme,
       asOf,
       ...(since ? { since } : {}),
     });

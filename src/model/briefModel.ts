@@ -72,7 +72,17 @@ export const Entity = z
     role: z.string().optional().describe('Role as stated in the corpus, for people'),
     acronym: z.string().optional().describe('For organisations, e.g. "CSA"'),
     mentions: z.number().int().nonnegative(),
-    citations: z.array(z.number().int().positive()).describe('Sources that mention the entity'),
+    citations: z
+      .array(z.number().int().positive())
+      .describe(
+        'Sources that mention the entity (at most a few: those the brief already cites first)',
+      ),
+    moreCitations: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe('How many more documents mention the entity than are listed in citations'),
   })
   .strict();
 

@@ -76,11 +76,14 @@ export function createAnalyser(count: number): {
       close: () => Promise.resolve(),
     };
   }
+  // Each worker holds a queue of its own: the main thread writes the store synchronously, and
+  // a worker that had to come back to it for every next file would wait out each write.
   const pool = new Piscina({
     filename: worker.href,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 1000,
+    concurrentTasksPerWorker: 32,
   });
   return {
     run: (task) => pool.run(task) as Promise<TaskResult>,

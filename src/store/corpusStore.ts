@@ -114,6 +114,8 @@ export class CorpusStore {
       db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      // A larger page cache keeps the index pages a batch of inserts touches in memory.
+      db.pragma('cache_size = -32768');
       migrate(db, file);
       return new CorpusStore(file, db);
     } catch (error) {
@@ -232,14 +234,21 @@ export class CorpusStore {
    */
   search(match: string, filter: DocumentFilter, limit: number): number[] {
     const { where, params } = windowClause(filter);
-    const rows = this.db
-      .prepare<unknown[], { rowid: number }>(
-        `SELECT d.rowid FROM documents_fts f JOIN documents d ON d.rowid = f.rowid
-         WHERE documents_fts MATCH ? AND d.canonical = 1 AND ${where}
-         ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ?`,
-      )
-      .all(match, ...params, limit);
-    return rows.map((r) => r.rowid);
+    // The window is a set of row ids the full-text matches are checked against (SQLite builds it
+    // once, from the date index), so BM25 is computed only for matches inside the window. With
+    // no bounds, only the few non-canonical copies are excluded.
+    const unbounded = where === '1';
+    const sql = unbounded
+      ? `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?
+           AND +rowid NOT IN (SELECT rowid FROM documents WHERE canonical = 0)
+         ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ?`
+      : `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?
+           AND +rowid IN (SELECT d.rowid FROM documents d WHERE d.canonical = 1 AND ${where})
+         ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ?`;
+    return this.db
+      .prepare<unknown[], { rowid: number }>(sql)
+      .all(match, ...(unbounded ? [] : params), limit)
+      .map((r) => r.rowid);
   }
 
   /** Row ids of every canonical document in the window, newest first, at most `limit`. */

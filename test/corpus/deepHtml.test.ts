@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/index.js';
+import { loadCorpus } from '../../src/store/index.js';
 
 const folders: string[] = [];
 afterAll(async () => {
@@ -32,7 +32,7 @@ describe('an HTML page nested too deeply', () => {
       await writeFile(join(dir, 'good.html'), page(`<article><h1>Grain exports rise</h1><p>${ARTICLE}</p></article>`));
       await writeFile(join(dir, 'notes.txt'), `Grain exports rise\n\n${ARTICLE}\n`);
 
-      const corpus = await loadCorpus(dir, { cache: false });
+      const corpus = await loadCorpus(dir);
 
       expect(corpus.documents.map((d) => d.file).sort()).toEqual(['good.html', 'notes.txt']);
       expect(corpus.documents.every((d) => d.text.includes(ARTICLE))).toBe(true);
@@ -52,7 +52,7 @@ describe('an HTML page nested too deeply', () => {
       folders.push(dir);
       await writeFile(join(dir, 'nested.html'), nested(100, '<section><div>', '</div></section>'));
 
-      const corpus = await loadCorpus(dir, { cache: false });
+      const corpus = await loadCorpus(dir);
 
       expect(corpus.warnings).toEqual([]);
       expect(corpus.documents[0]?.text).toContain(ARTICLE);

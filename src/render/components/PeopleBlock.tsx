@@ -49,6 +49,7 @@ function EntityRow({ entity, styles }: { entity: Entity; styles: BlockProps['sty
       <Text style={[styles.td, styles.colMentions]}>{entity.mentions}</Text>
       <Text style={[styles.td, styles.colSources]}>
         {entity.citations.map((c) => `[${c}]`).join(' ')}
+        {entity.moreCitations ? ` and ${entity.moreCitations} more` : ''}
       </Text>
     </View>
   );
