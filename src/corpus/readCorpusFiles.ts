@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import { BriefError, type Warning } from '../shared/errors.js';
@@ -67,18 +67,20 @@ export async function listCorpusFiles(
   const entries = await readdir(dir, { withFileTypes: true, recursive: options.recursive ?? true });
   const candidates = entries
     .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && !entry.name.startsWith('.'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+    .map((entry) => ({ path: join(entry.parentPath, entry.name), link: entry.isSymbolicLink() }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const warnings: Warning[] = [];
-  const listed = await mapLimit(candidates, READ_CONCURRENCY, async (path): Promise<ListedFile | Warning> => {
+  // Synchronous stats in one loop: a folder of 100,000 files is listed in well under a second,
+  // where as many promises would take several.
+  const listed = candidates.map(({ path, link }): ListedFile | Warning => {
     const file = relative(dir, path).split(sep).join('/');
     if (basename(path) !== MANIFEST && !(extname(path).toLowerCase() in PARSERS)) {
       return { file, message: `skipped: unsupported file type (supported: ${SUPPORTED.join(', ')})` };
     }
-    const problem = await linkProblem(path, root);
+    const problem = link ? linkProblem(path, root) : undefined;
     if (problem) return { file, message: `skipped: ${problem}` };
     try {
-      const s = await stat(path);
+      const s = statSync(path);
       if (!s.isFile()) return { file, message: 'skipped: not a regular file' };
       return { file, path, size: s.size, mtime: Math.round(s.mtimeMs) };
     } catch (error) {
@@ -96,11 +98,13 @@ export async function listCorpusFiles(
 }
 
 /** A link is followed only when it resolves to a file inside the corpus folder. */
-async function linkProblem(path: string, root: string): Promise<string | undefined> {
-  const own = await lstat(path).catch(() => undefined);
-  if (!own?.isSymbolicLink()) return undefined;
-  const target = await realpath(path).catch(() => undefined);
-  if (target === undefined) return 'broken symbolic link';
+function linkProblem(path: string, root: string): string | undefined {
+  let target: string;
+  try {
+    target = realpathSync(path);
+  } catch {
+    return 'broken symbolic link';
+  }
   const inside = relative(root, target);
   if (inside.startsWith('..') || isAbsolute(inside)) return 'symbolic link to a file outside the corpus folder';
   return undefined;
@@ -123,7 +127,8 @@ export async function manifestEntry(
 export function readListedFile(listed: ListedFile, meta: CorpusFile['meta']): CorpusFile | Warning {
   let data: Buffer;
   try {
-    if (statSync(listed.path).size > MAX_FILE_BYTES) {
+    // The listing's size is enough to refuse a huge file without reading it.
+    if (listed.size > MAX_FILE_BYTES) {
       return { file: listed.file, message: `skipped: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
     }
     data = readFileSync(listed.path);

@@ -15,6 +15,8 @@ const FINE_MODULUS = 4;
 const SHORT = 16;
 /** A fingerprint held by more documents than this is a stock phrase, not evidence of a copy. */
 const MAX_POSTINGS = 50;
+/** A long document sharing this share of its sample with another is a copy without a full comparison. */
+const CERTAIN_SHARE = 0.8;
 /** The sampling scheme, recorded with every stored analysis. */
 export const FINGERPRINT_SCHEME = `${COARSE_MODULUS}/${FINE_MODULUS}/${SHORT}/${MAX_POSTINGS}`;
 
@@ -117,6 +119,11 @@ export class DuplicateIndex {
         other,
       );
       if (n < plausibleShared(m)) continue;
+      // Far above the threshold, the sample alone is decisive.
+      if (n >= CERTAIN_SHARE * m && m >= SHORT) {
+        clusters.add(other.cluster);
+        continue;
+      }
       own ??= shingles(text);
       if (containment(own, shingles(other.text)) >= CONTAINMENT_THRESHOLD)
         clusters.add(other.cluster);
