@@ -171,6 +171,12 @@ async function scaleRows(tmp: string): Promise<string[]> {
     .filter((n) => n > 0);
   const cache = process.env.BRIEFGEN_BENCH_DIR ?? join(homedir(), '.cache', 'briefgen-bench');
   const runs = Number(process.env.BENCH_SCALE_RUNS ?? 3);
+  // The weekly overview as a last-7-days brief, and the same themes over everything.
+  const weekBrief = join(tmp, 'last-week.yaml');
+  writeFileSync(
+    weekBrief,
+    readFileSync(weekly, 'utf8').replace(/^window: .*$/m, 'window: last-7-days'),
+  );
   const allBrief = join(tmp, 'all-themes.yaml');
   writeFileSync(allBrief, readFileSync(weekly, 'utf8').replace(/^window: .*$/m, 'window: all'));
   const lines = [
@@ -216,7 +222,7 @@ async function scaleRows(tmp: string): Promise<string[]> {
           '--quiet',
         ]),
       );
-      const id = brief === weekly ? 'weekly-overview' : 'all-themes';
+      const id = brief === weekBrief ? 'last-week' : 'all-themes';
       const pdf = readFileSync(join(out, id, `${id}-${GENERATED_UNTIL}.pdf`));
       const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
       return {
@@ -225,7 +231,7 @@ async function scaleRows(tmp: string): Promise<string[]> {
         pages,
       };
     };
-    const week = briefRow(weekly);
+    const week = briefRow(weekBrief);
     const all = briefRow(allBrief);
     const rate = size / (ingest.ms / 1000);
     lines.push(

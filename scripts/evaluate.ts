@@ -223,6 +223,7 @@ function spec(themes: Theme[], facts = 50): BriefSpec {
     id: 'eval',
     title: 'Evaluation',
     audience: 'analyst',
+    undated: 'include',
     themes,
     window: 'all',
     limits: { excerpts_per_theme: 5, sentences_per_excerpt: 1, facts, key_points: 4 },

@@ -11,3 +11,11 @@ export {
 } from './themes.js';
 export { tokenize, type Token } from './tokens.js';
 export * from './entities/index.js';
+export {
+  compileScope,
+  inScope,
+  scopeQueries,
+  type Scope,
+  type ScopeName,
+  type ScopeSpec,
+} from './scope.js';

@@ -4,17 +4,24 @@ import type { WindowSpec } from './briefFile.js';
 
 export interface WindowResult {
   documents: CorpusDocument[];
-  /** "all documents", "7 days to 2026-11-22 (5 undated documents included)" */
+  /** "all documents", "2026-11-15 to 2026-11-22 (5 undated articles left out)" */
   description: string;
 }
 
+export type UndatedRule = 'exclude' | 'include';
+
 const DAY_MS = 86_400_000;
 
-/** The brief's window as a filter on published dates or first-seen times, plus how to describe it. */
+/**
+ * The brief's window as a filter on published dates or first-seen times, plus how to describe
+ * it. In a date window, an article with no published date is left out unless the brief says
+ * `undated: include`: a scraped page with no date may be years old.
+ */
 export function windowFilter(
   window: WindowSpec,
   asOf: string,
   since?: string,
+  undated: UndatedRule = 'exclude',
 ): { filter: DocumentFilter; description: string } {
   if (window === 'all')
     return { filter: { field: 'published', includeUndated: true }, description: 'all documents' };
@@ -35,33 +42,37 @@ export function windowFilter(
       ? [shiftDays(asOf, -Number(/\d+/.exec(window)?.[0] ?? 0)), asOf]
       : [window.from, window.to];
   return {
-    filter: { field: 'published', from, to, includeUndated: true },
+    filter: { field: 'published', from, to, includeUndated: undated === 'include' },
     description: `${from} to ${to}`,
   };
 }
 
-/**
- * Keep the documents inside the brief's time window (in memory, for small corpora). Documents
- * whose date is unknown are kept (a scraped page rarely carries one) and the description says
- * how many.
- */
+/** Whether a filter bounds published dates (so undated articles are a question at all). */
+export function isDateWindow(filter: DocumentFilter): boolean {
+  return filter.field === 'published' && (filter.from !== undefined || filter.to !== undefined);
+}
+
+/** Keep the documents inside the brief's time window (in memory, for small corpora). */
 export function applyWindow(
   documents: readonly CorpusDocument[],
   window: WindowSpec,
   asOf: string,
   since?: string,
+  undated: UndatedRule = 'exclude',
 ): WindowResult {
-  const { filter, description } = windowFilter(window, asOf, since);
+  const { filter, description } = windowFilter(window, asOf, since, undated);
   const kept = documents.filter((d) => inWindow(d, filter));
-  const undated =
-    window === 'all' || window === 'since-last-run'
-      ? 0
-      : kept.filter((d) => d.published === undefined).length;
-  return { documents: kept, description: describeUndated(description, undated) };
+  const count = isDateWindow(filter)
+    ? documents.filter((d) => d.published === undefined).length
+    : 0;
+  return { documents: kept, description: describeUndated(description, count, undated) };
 }
 
-export function describeUndated(description: string, undated: number): string {
-  return undated > 0 ? `${description} (${undated} undated documents included)` : description;
+/** "… (3 undated articles left out)" or "… (3 undated articles included)". */
+export function describeUndated(description: string, undated: number, rule: UndatedRule): string {
+  if (undated === 0) return description;
+  const noun = undated === 1 ? 'undated article' : 'undated articles';
+  return `${description} (${undated} ${noun} ${rule === 'include' ? 'included' : 'left out'})`;
 }
 
 function inWindow(doc: CorpusDocument, filter: DocumentFilter): boolean {

@@ -76,6 +76,8 @@ export function assembleBrief(
       ? source
       : corpusInMemory(source, {
           window: spec.window,
+          undated: spec.undated,
+          scope: spec.scope,
           asOf: options.asOf,
           ...(options.since !== undefined ? { since: options.since } : {}),
         });
@@ -155,6 +157,7 @@ export function assembleBrief(
       quotable: corpus.totals.inWindow,
       duplicates: corpus.totals.duplicates,
       skippedFiles: corpus.totals.skippedFiles,
+      ...(spec.scope ? { outOfScope: corpus.totals.outOfScope } : {}),
     },
     keyPoints: keyPointModels,
     sections: spec.themes.map((theme) => ({

@@ -1,7 +1,7 @@
-import type { Theme } from '../analysis/index.js';
+import { inScope, scopeQueries, type Scope, type Theme } from '../analysis/index.js';
 import type { Corpus, CorpusDocument } from '../corpus/index.js';
 import type { CorpusStore } from '../store/index.js';
-import { applyWindow, describeUndated, windowFilter } from './applyWindow.js';
+import { applyWindow, describeUndated, isDateWindow, windowFilter } from './applyWindow.js';
 import type { WindowSpec } from './briefFile.js';
 
 /** A copy of a quoted story, listed under its source as "also reported by". */
@@ -17,12 +17,21 @@ export interface BriefCorpus {
   documents: CorpusDocument[];
   /** Other copies of those documents' stories, by id. */
   copies: Map<string, CopyInfo>;
-  totals: { documents: number; inWindow: number; duplicates: number; skippedFiles: number };
+  totals: {
+    documents: number;
+    inWindow: number;
+    duplicates: number;
+    skippedFiles: number;
+    /** Documents in the window that the brief's scope leaves out. */
+    outOfScope: number;
+  };
   window: string;
 }
 
 export interface CorpusQuery {
   window: WindowSpec;
+  undated?: 'exclude' | 'include';
+  scope?: Scope | undefined;
   themes: readonly Theme[];
   /** How many excerpts the brief quotes per theme: retrieval reads ten documents for each. */
   excerptsPerTheme?: number;
@@ -39,9 +48,11 @@ export interface CorpusQuery {
 export const DOCUMENTS_PER_THEME = 50;
 const DOCUMENTS_PER_EXCERPT = 10;
 
-/** Ask the store for the documents a brief can use: its window, then its themes by full text. */
+/** Ask the store for the documents a brief can use: its window and scope, then its themes by full text. */
 export function queryStore(store: CorpusStore, query: CorpusQuery): BriefCorpus {
-  const { filter, description } = windowFilter(query.window, query.asOf, query.since);
+  const undated = query.undated ?? 'exclude';
+  const { filter, description } = windowFilter(query.window, query.asOf, query.since, undated);
+  const scope = query.scope ? scopeQueries(query.scope) : {};
   const rowids = new Set<number>();
   const limit = Math.max(
     DOCUMENTS_PER_THEME,
@@ -49,33 +60,47 @@ export function queryStore(store: CorpusStore, query: CorpusQuery): BriefCorpus 
   );
   for (const theme of query.themes) {
     const match = themeMatch(theme);
-    if (match !== '') for (const rowid of store.search(match, filter, limit)) rowids.add(rowid);
+    if (match === '') continue;
+    const combined = scope.require ? `(${match}) AND (${scope.require})` : match;
+    for (const rowid of store.search(combined, filter, limit, scope.exclude)) rowids.add(rowid);
   }
   const documents = store
     .load([...rowids])
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const copyIds = [...new Set(documents.flatMap((d) => d.duplicate.others))];
   const totals = store.totals();
-  const dated = query.window !== 'all' && query.window !== 'since-last-run';
+  const inWindow = store.countInWindow(filter);
+  const dated = isDateWindow(filter);
   return {
     documents,
     copies: new Map(store.describe(copyIds).map((c) => [c.docId, c])),
     totals: {
       documents: totals.documents,
-      inWindow: store.countInWindow(filter),
+      inWindow,
       duplicates: totals.duplicates,
       skippedFiles: totals.problems,
+      outOfScope: query.scope ? inWindow - store.countInWindow(filter, scope) : 0,
     },
-    window: describeUndated(description, dated ? store.countUndated(filter) : 0),
+    window: describeUndated(description, dated ? store.countUndated(filter) : 0, undated),
   };
 }
 
-/** A small corpus held in memory (tests, evaluation): the window applied to every document. */
+/** A small corpus held in memory (tests, evaluation): the window and scope applied to every document. */
 export function corpusInMemory(corpus: Corpus, query: Omit<CorpusQuery, 'themes'>): BriefCorpus {
   const canonical = corpus.documents.filter((d) => d.duplicate.canonical);
-  const window = applyWindow(canonical, query.window, query.asOf, query.since);
+  const window = applyWindow(
+    canonical,
+    query.window,
+    query.asOf,
+    query.since,
+    query.undated ?? 'exclude',
+  );
+  const scope = query.scope;
+  const documents = scope
+    ? window.documents.filter((d) => inScope(scope, d.title, d.text))
+    : window.documents;
   return {
-    documents: window.documents,
+    documents,
     copies: new Map(
       corpus.documents.map((d) => [d.id, { docId: d.id, file: d.file, title: d.title }]),
     ),
@@ -84,6 +109,7 @@ export function corpusInMemory(corpus: Corpus, query: Omit<CorpusQuery, 'themes'
       inWindow: window.documents.length,
       duplicates: corpus.documents.length - canonical.length,
       skippedFiles: corpus.warnings.length,
+      outOfScope: window.documents.length - documents.length,
     },
     window: window.description,
   };

@@ -73,6 +73,28 @@ export const BriefFile = z
       .min(1, 'a brief needs at least one theme')
       .describe('theme ids or labels from the taxonomy, or inline theme definitions'),
     window: WindowSpec.default('all'),
+    undated: z
+      .enum(['exclude', 'include'])
+      .default('exclude')
+      .describe('whether articles with no published date count as inside a date window'),
+    scope: z
+      .object({
+        all: z
+          .array(z.string().min(1))
+          .optional()
+          .describe('the article must mention each of these'),
+        any: z
+          .array(z.string().min(1))
+          .optional()
+          .describe('the article must mention one of these'),
+        not: z
+          .array(z.string().min(1))
+          .optional()
+          .describe('the article must mention none of these'),
+      })
+      .strict()
+      .optional()
+      .describe('what the brief is about: names, terms or countries (with their other names)'),
     schedule: ScheduleSpec.optional(),
     marking: z
       .enum(MARKINGS)

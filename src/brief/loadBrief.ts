@@ -1,6 +1,12 @@
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { compileTheme, loadTaxonomyWith, type Theme } from '../analysis/index.js';
+import {
+  compileScope,
+  compileTheme,
+  loadTaxonomyWith,
+  type Scope,
+  type Theme,
+} from '../analysis/index.js';
 import { BriefError } from '../shared/errors.js';
 import { isInside } from '../shared/files.js';
 import { ID_RULE, isId, suggestId } from '../shared/ids.js';
@@ -18,6 +24,10 @@ export interface BriefSpec {
   audience: string;
   themes: Theme[];
   window: WindowSpec;
+  /** Whether undated articles count as inside a date window. */
+  undated: 'exclude' | 'include';
+  /** What the brief is about; an article outside it is never quoted. */
+  scope?: Scope;
   schedule?: Schedule;
   marking?: BriefFile['marking'];
   /** Absolute path, when the brief names its corpus. */
@@ -48,6 +58,7 @@ export async function loadBrief(file: string, options: LoadBriefOptions): Promis
       hint: `it is resolved from the brief's folder, to ${corpus}`,
     });
   }
+  const scope = compileScope(brief.scope);
   return {
     file,
     id: brief.id ?? idFromFileName(yaml),
@@ -56,6 +67,8 @@ export async function loadBrief(file: string, options: LoadBriefOptions): Promis
     audience: brief.audience,
     themes: resolveThemes(yaml, brief.themes, await taxonomyFor(yaml, brief.taxonomy, options)),
     window: brief.window,
+    undated: brief.undated,
+    ...(scope !== undefined ? { scope } : {}),
     ...(brief.schedule !== undefined ? { schedule: checkSchedule(yaml, brief.schedule) } : {}),
     ...(brief.marking !== undefined ? { marking: brief.marking } : {}),
     ...(corpus !== undefined ? { corpus } : {}),

@@ -41,6 +41,8 @@ export class BriefPipeline {
     const template = this.options.template;
     const corpus = queryStore(store, {
       window: spec.window,
+      undated: spec.undated,
+      scope: spec.scope,
       themes: spec.themes,
       excerptsPerTheme: spec.limits.excerpts_per_theme,
       asOf,

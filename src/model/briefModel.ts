@@ -139,6 +139,12 @@ export const BriefModel = z
         quotable: z.number().int().nonnegative().describe('Canonical documents inside the window'),
         duplicates: z.number().int().nonnegative(),
         skippedFiles: z.number().int().nonnegative(),
+        outOfScope: z
+          .number()
+          .int()
+          .nonnegative()
+          .optional()
+          .describe("Documents in the window left out by the brief's scope (when it has one)"),
       })
       .strict(),
     keyPoints: z.array(KeyPoint).describe('Bottom line up front: the most important developments'),

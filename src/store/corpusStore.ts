@@ -38,6 +38,12 @@ export interface DocumentFilter {
   includeUndated: boolean;
 }
 
+/** Full-text conditions of a brief's scope: `require` must match, `exclude` must not. */
+export interface ScopeFilter {
+  require?: string | undefined;
+  exclude?: string | undefined;
+}
+
 export interface StoreTotals {
   documents: number;
   duplicates: number;
@@ -206,14 +212,26 @@ export class CorpusStore {
     return this.statements.problems.all().flatMap((row) => JSON.parse(row.problems) as Warning[]);
   }
 
-  /** Canonical documents inside a window (used for counts on the cover). */
-  countInWindow(filter: DocumentFilter): number {
+  /** Canonical documents inside a window (and a scope, when given): counts on the cover. */
+  countInWindow(filter: DocumentFilter, scope: ScopeFilter = {}): number {
     const { where, params } = windowClause(filter);
+    const conditions = [`d.canonical = 1`, where];
+    const args: string[] = [...params];
+    if (scope.require) {
+      conditions.push('d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)');
+      args.push(scope.require);
+    }
+    if (scope.exclude) {
+      conditions.push(
+        'd.rowid NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)',
+      );
+      args.push(scope.exclude);
+    }
     const row = this.db
       .prepare<unknown[], { n: number }>(
-        `SELECT count(*) AS n FROM documents d WHERE d.canonical = 1 AND ${where}`,
+        `SELECT count(*) AS n FROM documents d WHERE ${conditions.join(' AND ')}`,
       )
-      .get(...params);
+      .get(...args);
     return row?.n ?? 0;
   }
 
@@ -232,7 +250,7 @@ export class CorpusStore {
    * Row ids of the canonical documents in the window that best match a full-text query
    * (FTS5 syntax), by BM25, at most `limit`.
    */
-  search(match: string, filter: DocumentFilter, limit: number): number[] {
+  search(match: string, filter: DocumentFilter, limit: number, exclude?: string): number[] {
     const { where, params } = windowClause(filter);
     // The window is a set of row ids the full-text matches are checked against (SQLite builds it
     // once, from the date index), so BM25 is computed only for matches inside the window. With
@@ -245,9 +263,15 @@ export class CorpusStore {
       : `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?
            AND +rowid IN (SELECT d.rowid FROM documents d WHERE d.canonical = 1 AND ${where})
          ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ?`;
+    const excluded = exclude
+      ? sql.replace(
+          'ORDER BY',
+          'AND +rowid NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)\n         ORDER BY',
+        )
+      : sql;
     return this.db
-      .prepare<unknown[], { rowid: number }>(sql)
-      .all(match, ...(unbounded ? [] : params), limit)
+      .prepare<unknown[], { rowid: number }>(excluded)
+      .all(match, ...(unbounded ? [] : params), ...(exclude ? [exclude] : []), limit)
       .map((r) => r.rowid);
   }
 

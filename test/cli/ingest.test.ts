@@ -147,7 +147,7 @@ describe('brief ingest', () => {
         title: 'Coal exports resume through Rajin',
         published: '2026-11-20',
         source: 'Wire Service',
-        text: 'Coal exports resumed through the port of Rajin on Thursday, with two ships loading 40,000 tonnes of coal for buyers abroad, port officials said.\n\nThe shipments are the first since the terminal was closed for repairs in September.',
+        text: 'North Korea resumed coal exports to Russia through the port of Rajin on Thursday, with two ships loading 40,000 tonnes of coal for Russian buyers, port officials said.\n\nThe shipments are the first since the terminal was closed for repairs in September.',
       },
       { title: 'A record without text' },
     ];

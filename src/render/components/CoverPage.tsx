@@ -49,9 +49,13 @@ export function CoverPage({ model, template, texts, styles }: Props) {
 }
 
 function describeSources(model: BriefModel): string {
-  const { quotable, duplicates } = model.corpus;
+  const { quotable, duplicates, outOfScope } = model.corpus;
   const copies = duplicates === 1 ? '1 duplicate copy' : `${duplicates} duplicate copies`;
-  return `${model.sources.length} cited of ${quotable} ${quotable === 1 ? 'article' : 'articles'}${duplicates > 0 ? ` (${copies} set aside)` : ''}`;
+  const setAside = [
+    duplicates > 0 ? `${copies} set aside` : '',
+    outOfScope ? `${outOfScope} outside the brief's scope` : '',
+  ].filter(Boolean);
+  return `${model.sources.length} cited of ${quotable} ${quotable === 1 ? 'article' : 'articles'}${setAside.length > 0 ? ` (${setAside.join('; ')})` : ''}`;
 }
 
 /** The disclaimer of a template with no cover: after the last block, as its closing words. */

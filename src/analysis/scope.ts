@@ -1,0 +1,118 @@
+import { createRequire } from 'node:module';
+import { tokenize } from './tokens.js';
+
+interface CountryRecord {
+  cca2: string;
+  name: { common: string; official: string };
+  altSpellings: string[];
+  capital?: string[];
+  demonyms?: { eng?: { m?: string; f?: string } };
+}
+
+/** What a brief says it is about, as written: names, terms or countries. */
+export interface ScopeSpec {
+  all?: string[] | undefined;
+  any?: string[] | undefined;
+  not?: string[] | undefined;
+}
+
+/** One name of a scope with every way an article may write it (lower case). */
+export interface ScopeName {
+  name: string;
+  variants: string[];
+}
+
+export interface Scope {
+  all: ScopeName[];
+  any: ScopeName[];
+  not: ScopeName[];
+}
+
+const require = createRequire(import.meta.url);
+let countries: Map<string, CountryRecord> | undefined;
+
+/**
+ * Countries by every name they go by (world-countries, a maintained dataset with alternative
+ * spellings, demonyms and capitals), so that a scope of "North Korea" also finds "DPRK",
+ * "North Korean" and "Pyongyang".
+ */
+function countryByName(name: string): CountryRecord | undefined {
+  if (!countries) {
+    countries = new Map();
+    for (const country of require('world-countries') as CountryRecord[]) {
+      for (const alias of [country.name.common, country.name.official, ...country.altSpellings]) {
+        if (alias.length > 2) countries.set(alias.toLowerCase(), country);
+      }
+    }
+  }
+  return countries.get(name.trim().toLowerCase());
+}
+
+function expand(name: string): ScopeName {
+  const country = countryByName(name);
+  const variants = new Set([name]);
+  if (country) {
+    for (const alias of [
+      country.name.common,
+      country.name.official,
+      ...country.altSpellings,
+      ...(country.capital ?? []),
+      country.demonyms?.eng?.m ?? '',
+      country.demonyms?.eng?.f ?? '',
+    ]) {
+      // Two-letter codes ("KP") and comma-inverted forms ("Korea, Republic of") are not how
+      // articles name a country.
+      if (alias.length > 2 && !alias.includes(',')) variants.add(alias);
+    }
+  }
+  const written = [...variants]
+    .map((v) =>
+      tokenize(v)
+        .map((t) => t.norm)
+        .join(' '),
+    )
+    .filter((v) => v !== '');
+  return { name, variants: [...new Set(written)].sort() };
+}
+
+/** Words as the full-text index sees them: Porter stems, so "Russians" finds "Russian". */
+function words(text: string): string[] {
+  return tokenize(text).map((t) => t.stem);
+}
+
+export function compileScope(spec: ScopeSpec | undefined): Scope | undefined {
+  if (!spec || (!spec.all?.length && !spec.any?.length && !spec.not?.length)) return undefined;
+  return {
+    all: (spec.all ?? []).map(expand),
+    any: (spec.any ?? []).map(expand),
+    not: (spec.not ?? []).map(expand),
+  };
+}
+
+/**
+ * A scope as full-text queries over titles and bodies: `require` (all of `all` and one of
+ * `any`) must match, `exclude` (any of `not`) must not. FTS5 cannot start a query with NOT,
+ * so the two are kept apart and the store combines them.
+ */
+export function scopeQueries(scope: Scope): { require?: string; exclude?: string } {
+  const name = (n: ScopeName) =>
+    `(${n.variants.map((v) => `"${v.replace(/"/g, '""')}"`).join(' OR ')})`;
+  const parts = scope.all.map(name);
+  if (scope.any.length > 0) parts.push(`(${scope.any.map(name).join(' OR ')})`);
+  return {
+    ...(parts.length > 0 ? { require: parts.join(' AND ') } : {}),
+    ...(scope.not.length > 0 ? { exclude: scope.not.map(name).join(' OR ') } : {}),
+  };
+}
+
+/** The same test in memory, on a document's title and text (small corpora, tests, explain). */
+export function inScope(scope: Scope, title: string, text: string): boolean {
+  const haystack = ` ${words(`${title}\n${text}`).join(' ')} `;
+  const mentions = (n: ScopeName) =>
+    n.variants.some((v) => haystack.includes(` ${words(v).join(' ')} `));
+  return (
+    scope.all.every(mentions) &&
+    (scope.any.length === 0 || scope.any.some(mentions)) &&
+    !scope.not.some(mentions)
+  );
+}
