@@ -17,6 +17,7 @@ function spec(themeIds: string[], perTheme = 5): BriefSpec {
     audience: 'analyst',
     themes: taxonomy.filter((t) => themeIds.includes(t.id)),
     window: 'all',
+    undated: 'exclude',
     limits: { excerpts_per_theme: perTheme, sentences_per_excerpt: 1, facts: 50, key_points: 4 },
   };
 }
