@@ -3,12 +3,13 @@ import { nextRun } from '../../schedule/index.js';
 import { expandBriefPaths, loadBriefs } from '../briefInputs.js';
 import type { CliContext, Command } from '../context.js';
 import { parseFlags } from '../parseFlags.js';
+import { checkOutputFolder } from '../outputPath.js';
 import { BriefPipeline } from '../pipeline.js';
 import { formatError } from '../printError.js';
 import { createReporter } from '../reporter.js';
 import { checkState, runDueBriefs, scheduledOnly } from '../scheduledBriefs.js';
 
-const USAGE = 'brief daemon [BRIEFS...] [--out DIR] [--corpus DIR]';
+const USAGE = 'brief daemon [BRIEFS...] [--out DIR] [--corpus DIR] [--store FILE]';
 
 /** The daemon wakes at the next scheduled time, and at least this often to notice new briefs. */
 const MAX_SLEEP_MS = 60_000;
@@ -19,17 +20,27 @@ export const daemonCommand: Command = {
   async run(args, context) {
     const { values, positionals } = parseFlags(
       args,
-      { out: { type: 'string', default: 'output' }, corpus: { type: 'string' } },
+      {
+        out: { type: 'string', default: 'output' },
+        corpus: { type: 'string' },
+        store: { type: 'string' },
+      },
       USAGE,
     );
-    const outDir = resolve(context.cwd, values.out);
+    const outDir = await checkOutputFolder(values.out, context.cwd);
     const stop = stopSignal();
     const log = (line: string) => context.stdout.write(`${context.now().toISOString()} ${line}\n`);
     log(
       `briefgen daemon started (pid ${process.pid}); SIGINT or SIGTERM stops it after the current build`,
     );
     while (!stop.requested) {
-      const wait = await runOnce(positionals, context, outDir, values.corpus, log);
+      const wait = await runOnce(
+        positionals,
+        context,
+        outDir,
+        { corpus: values.corpus, store: values.store },
+        log,
+      );
       await stop.sleep(wait);
     }
     log('stopped');
@@ -42,9 +53,11 @@ async function runOnce(
   positionals: string[],
   context: CliContext,
   outDir: string,
-  corpus: string | undefined,
+  sources: { corpus: string | undefined; store: string | undefined },
   log: (line: string) => void,
 ): Promise<number> {
+  const { corpus, store } = sources;
+  let pipeline: BriefPipeline | undefined;
   try {
     const { briefs, errors } = await loadBriefs(
       await expandBriefPaths(positionals, context, 'briefs'),
@@ -53,11 +66,12 @@ async function runOnce(
     for (const error of errors) context.stderr.write(formatError(error));
     const scheduled = scheduledOnly(briefs);
     await checkState(outDir, context, { repair: true, briefs: scheduled });
-    const pipeline = new BriefPipeline({
+    pipeline = new BriefPipeline({
       cwd: context.cwd,
       asOf: context.now().toISOString().slice(0, 10),
       report: createReporter(context, true),
       ...(corpus ? { corpus } : {}),
+      ...(store ? { store } : {}),
     });
     const result = await runDueBriefs(scheduled, {
       pipeline,
@@ -77,6 +91,9 @@ async function runOnce(
   } catch (error) {
     log(`error: ${formatError(error).trim()}`);
     return MAX_SLEEP_MS;
+  } finally {
+    // Each pass syncs the corpus afresh; its stores are closed, not kept open for hours.
+    pipeline?.close();
   }
 }
 

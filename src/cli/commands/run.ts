@@ -4,6 +4,7 @@ import { BriefError } from '../../shared/errors.js';
 import { expandBriefPaths, loadBriefs } from '../briefInputs.js';
 import type { CliContext, Command } from '../context.js';
 import { parseFlags } from '../parseFlags.js';
+import { checkOutputFolder } from '../outputPath.js';
 import { BriefPipeline } from '../pipeline.js';
 import { formatError } from '../printError.js';
 import { createReporter } from '../reporter.js';
@@ -17,7 +18,7 @@ import {
 } from '../scheduledBriefs.js';
 
 const USAGE =
-  'brief run --due [BRIEFS...] [--now ISO] [--dry-run] [--out DIR] [--corpus DIR] [--quiet]';
+  'brief run --due [BRIEFS...] [--now ISO] [--dry-run] [--out DIR] [--corpus DIR] [--store FILE] [--quiet]';
 
 export const runCommand: Command = {
   name: 'run',
@@ -31,6 +32,7 @@ export const runCommand: Command = {
         'dry-run': { type: 'boolean', default: false },
         out: { type: 'string', default: 'output' },
         corpus: { type: 'string' },
+        store: { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
       },
       USAGE,
@@ -48,20 +50,24 @@ export const runCommand: Command = {
     );
     // A broken brief must not stop the others from being built on schedule: report it, go on.
     for (const error of errors) context.stderr.write(formatError(error));
-    const outDir = resolve(context.cwd, values.out);
+    const outDir = dryRun
+      ? resolve(context.cwd, values.out)
+      : await checkOutputFolder(values.out, context.cwd);
     const scheduled = scheduledOnly(briefs);
     await checkState(outDir, context, { repair: !dryRun, briefs: scheduled });
     if (!dryRun) warnIfFutureNow(now(), context);
     const log = (line: string) => {
       if (!values.quiet) context.stdout.write(`${line}\n`);
     };
+    const pipeline = new BriefPipeline({
+      cwd: context.cwd,
+      asOf: now().toISOString().slice(0, 10),
+      report: createReporter(context, values.quiet),
+      ...(values.corpus ? { corpus: values.corpus } : {}),
+      ...(values.store ? { store: values.store } : {}),
+    });
     const result = await runDueBriefs(scheduled, {
-      pipeline: new BriefPipeline({
-        cwd: context.cwd,
-        asOf: now().toISOString().slice(0, 10),
-        report: createReporter(context, values.quiet),
-        ...(values.corpus ? { corpus: values.corpus } : {}),
-      }),
+      pipeline,
       outDir,
       now,
       wallClock: context.now,
@@ -69,6 +75,7 @@ export const runCommand: Command = {
       log,
       dryRun,
     });
+    pipeline.close();
     if (dryRun) reportDryRun(result, scheduled, outDir, context, log);
     for (const failure of result.failed) {
       context.stderr.write(
