@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { nextRun } from '../../schedule/index.js';
 import { expandBriefPaths, loadBriefs } from '../briefInputs.js';
 import type { CliContext, Command } from '../context.js';
