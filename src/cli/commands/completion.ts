@@ -45,8 +45,9 @@ function commands(): CommandWords[] {
 
 /** The kind of value a flag takes, from the placeholder its help names. */
 function flagValue(flag: FlagHelp): 'dir' | 'file' | 'format' | 'template' | 'other' | 'none' {
-  const placeholder = flag.flag.split(' ')[1];
-  if (placeholder === undefined) return 'none';
+  const long = longFlag(flag);
+  const placeholder = flag.flag.slice(flag.flag.indexOf(long) + long.length).trim();
+  if (placeholder === '') return 'none';
   if (placeholder === 'DIR') return 'dir';
   if (placeholder === 'FILE') return 'file';
   if (placeholder === 'pdf|json') return 'format';
@@ -129,7 +130,7 @@ function zshFlag(flag: FlagHelp): string {
     file: ':file:_files',
     format: ':format:(pdf json)',
     template: ':template:(analyst digest executive)',
-    other: `:${zshQuote(flag.flag.split(' ')[1] ?? 'value')}: `,
+    other: `:${zshQuote(flag.flag.split(' ').at(-1) ?? 'value')}: `,
     none: '',
   }[flagValue(flag)];
   return `'${name}[${description}]${action}'`;
@@ -156,7 +157,7 @@ function zshScript(): string {
 _brief() {
   local -a commands
   commands=(
-${all.map((c) => `    '${c.name}:${zshQuote(c.summary)}'`).join('\n')}
+${all.map((c) => `    '${c.name}:${c.summary.replace(/'/g, "'\\''")}'`).join('\n')}
   )
   if (( CURRENT == 2 )); then
     _describe -t commands 'brief command' commands

@@ -1,5 +1,5 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { BriefError } from '../../shared/errors.js';
 import { packagePath } from '../../shared/packageInfo.js';
 import type { Command } from '../context.js';
@@ -56,20 +56,27 @@ export const initCommand: Command = {
     }
     const root = resolve(context.cwd, positionals[0] ?? '.');
     await checkFolder(root, positionals[0] ?? '.');
-    const shown = (path: string) => relative(context.cwd, join(root, path)) || '.';
-    for (const file of [
-      ...(await starterFiles()),
-      { path: 'corpus/.README', content: CORPUS_NOTE },
-    ]) {
-      const created = await createFile(join(root, file.path), file.content);
+    const shown = (path: string) => {
+      const rel = relative(context.cwd, join(root, path));
+      return rel.startsWith('..') ? join(root, path) : rel || '.';
+    };
+    const files = [...(await starterFiles()), { path: 'corpus/.README', content: CORPUS_NOTE }];
+    let skipped = 0;
+    for (const file of files) {
+      const problem = await createFile(join(root, file.path), file.content);
+      if (problem !== undefined) skipped++;
       context.stdout.write(
-        created ? `created ${shown(file.path)}\n` : `skipped ${shown(file.path)} (it exists)\n`,
+        problem === undefined
+          ? `created ${shown(file.path)}\n`
+          : `skipped ${shown(file.path)} (${problem})\n`,
       );
     }
+    const where = shown('.') === '.' ? '' : ` from ${shown('.')}`;
     context.stdout.write(
       [
+        `${files.length - skipped} files created, ${skipped} skipped (existing files are never overwritten)`,
         '',
-        `Next: put articles in ${shown('corpus')}/, then from ${shown('.')}:`,
+        `Next: put articles in ${shown('corpus')}/, then${where}:`,
         '  brief validate briefs/my-brief.yaml',
         '  brief build briefs/my-brief.yaml',
         '',
@@ -107,14 +114,22 @@ async function starterFiles(): Promise<StarterFile[]> {
   return [{ path: 'briefs/my-brief.yaml', content: STARTER_BRIEF }, ...template];
 }
 
-/** Write a new file; false when something is already there (it is left alone). */
-async function createFile(path: string, content: string | Buffer): Promise<boolean> {
-  await mkdir(resolve(path, '..'), { recursive: true });
+/** Write a new file; why not, when something is already in the way (it is left alone). */
+async function createFile(path: string, content: string | Buffer): Promise<string | undefined> {
   try {
+    await mkdir(dirname(path), { recursive: true });
     await writeFile(path, content, { flag: 'wx' });
-    return true;
+    return undefined;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      // mkdir says EEXIST too when a file stands where a folder of the path should be.
+      const there = await stat(path).catch(() => undefined);
+      return there ? 'it exists' : 'a file stands where its folder should be';
+    }
+    throw new BriefError('OUTPUT_INVALID', `cannot write ${path}`, {
+      file: path,
+      hint: `check the folder's permissions (${code ?? String(error)})`,
+    });
   }
 }
