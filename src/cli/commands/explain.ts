@@ -69,7 +69,9 @@ export const explainCommand: Command = {
       store.close();
     }
     context.stdout.write(
-      values.json ? JSON.stringify(explanation, null, 2) + '\n' : formatExplanation(explanation),
+      values.json
+        ? JSON.stringify(explanation, twoDecimals, 2) + '\n'
+        : formatExplanation(explanation),
     );
     return 0;
   },
@@ -103,6 +105,13 @@ function copiesOf(store: CorpusStore, documents: readonly CorpusDocument[]): Cor
     const doc = store.find(id);
     return doc && !doc.duplicate.canonical ? [doc] : [];
   });
+}
+
+/** Scores and shares to two decimals; offsets and counts are whole numbers and stay as they are. */
+function twoDecimals(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isInteger(value)
+    ? Math.round(value * 100) / 100
+    : value;
 }
 
 function parseTop(value: string): number {
