@@ -23,7 +23,7 @@ const SAME_SOURCE_PENALTY = 0.75;
  */
 const REDUNDANCY_WEIGHT = 0.7;
 
-interface Scored {
+export interface Scored {
   candidate: Candidate;
   score: number;
   matchedTerms: string[];
@@ -41,7 +41,13 @@ export function selectExcerpts(
   candidates: readonly Candidate[],
   themes: readonly Theme[],
   scored: readonly (readonly ScoredCandidate[])[],
-  limits: { perTheme: number; sentencesPerExcerpt: number; exclude?: ReadonlySet<Candidate> },
+  limits: {
+    perTheme: number;
+    sentencesPerExcerpt: number;
+    exclude?: ReadonlySet<Candidate>;
+    /** Told of every pick, so `brief explain` can say why the others lost (see explainBrief). */
+    onPick?: (pick: ExcerptPick) => void;
+  },
 ): ChosenExcerpt[] {
   const best = candidates.map((_, i) =>
     Math.max(0, ...scored.map((perTheme) => perTheme[i]?.score ?? 0)),
@@ -58,11 +64,48 @@ export function selectExcerpts(
     themes.forEach((theme, t) => {
       const pick = bestRemaining(pools[t] ?? [], used, chosen[t] ?? []);
       if (!pick) return;
+      limits.onPick?.({
+        themeIndex: t,
+        pick,
+        used: new Set(used),
+        already: [...(chosen[t] ?? [])],
+      });
       used.add(pick.candidate);
       chosen[t]?.push(toExcerpt(theme, pick, limits.sentencesPerExcerpt));
     });
   }
   return chosen.flatMap((perTheme) => perTheme.sort((a, b) => b.score - a.score));
+}
+
+/** One pick of the round-robin and the state it was made in. */
+export interface ExcerptPick {
+  themeIndex: number;
+  pick: Scored;
+  /** Passages quoted for any theme before this pick. */
+  used: ReadonlySet<Candidate>;
+  /** This theme's excerpts before this pick. */
+  already: readonly ChosenExcerpt[];
+}
+
+/** The factors (each 0..1) that discount a candidate's score, and the value they leave. */
+export interface ExcerptValue {
+  value: number;
+  sameSource: number;
+  purity: number;
+  redundancy: number;
+}
+
+export function excerptValue(
+  item: Scored,
+  used: ReadonlySet<Candidate>,
+  already: readonly ChosenExcerpt[],
+): ExcerptValue {
+  const quoted = already.filter((e) => e.candidate.doc.id === item.candidate.doc.id).length;
+  const sameSource = SAME_SOURCE_PENALTY ** quoted;
+  const purity = item.bestAnyTheme === 0 ? 1 : Math.sqrt(item.score / item.bestAnyTheme);
+  const overlap = Math.max(0, ...[...used].map((u) => similarity(u, item.candidate)));
+  const redundancy = 1 - REDUNDANCY_WEIGHT * overlap;
+  return { value: item.score * purity * sameSource * redundancy, sameSource, purity, redundancy };
 }
 
 function bestRemaining(
@@ -73,14 +116,7 @@ function bestRemaining(
   let best: { item: Scored; value: number } | undefined;
   for (const item of pool) {
     if (used.has(item.candidate)) continue;
-    const sameSource = already.filter((e) => e.candidate.doc.id === item.candidate.doc.id).length;
-    const purity = item.bestAnyTheme === 0 ? 1 : Math.sqrt(item.score / item.bestAnyTheme);
-    const redundancy = Math.max(0, ...[...used].map((u) => similarity(u, item.candidate)));
-    const value =
-      item.score *
-      purity *
-      SAME_SOURCE_PENALTY ** sameSource *
-      (1 - REDUNDANCY_WEIGHT * redundancy);
+    const { value } = excerptValue(item, used, already);
     if (!best || value > best.value || (value === best.value && order(item, best.item) < 0)) {
       best = { item, value };
     }

@@ -1,6 +1,7 @@
 import { version } from '../shared/packageInfo.js';
 import { BriefError } from '../shared/errors.js';
 import { closestMatch } from '../shared/suggest.js';
+import { formatCommandHelp } from './commandHelp.js';
 import { COMMANDS } from './commands/index.js';
 import type { CliContext } from './context.js';
 import { exitCodeFor, formatError } from './printError.js';
@@ -21,13 +22,18 @@ async function help(): Promise<string> {
     ...commands.map((c) => `  ${c.usage}`),
     '',
     'Options: --help, --version. Exit codes: 0 done, 1 run failure, 2 usage or input error.',
+    'brief <command> --help describes a command: its flags, an example and its exit codes.',
+    'New here? brief init writes a starter brief, a template to edit and a corpus folder.',
     'See README.md for the brief YAML reference.',
     '',
   ].join('\n');
 }
 
 export async function main(argv: string[], context: CliContext): Promise<number> {
-  const [name, ...rest] = argv;
+  const [first, ...afterFirst] = argv;
+  // `brief help build` is `brief build --help`.
+  const [name, ...rest] =
+    first === 'help' && afterFirst.length > 0 ? [afterFirst[0], '--help'] : [first, ...afterFirst];
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       context.stdout.write(await help());
@@ -49,7 +55,7 @@ export async function main(argv: string[], context: CliContext): Promise<number>
     }
     const command = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
-      context.stdout.write(`${entry.summary}\n\nUsage: ${command.usage}\n`);
+      context.stdout.write(formatCommandHelp(entry.name, entry.summary, command.usage));
       return 0;
     }
     return await command.run(rest, context);

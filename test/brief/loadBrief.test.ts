@@ -1,13 +1,13 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../../src/analysis/index.js';
 import { loadBrief } from '../../src/brief/index.js';
 import { BriefError } from '../../src/shared/errors.js';
+import { useTempDirs } from '../helpers/tempDirs.js';
 
 const taxonomy = await loadTaxonomy();
-const dir = await mkdtemp(join(tmpdir(), 'briefgen-brief-'));
+const dir = await useTempDirs('briefgen-brief-')();
 
 async function briefFrom(yaml: string) {
   const file = join(dir, `b${Math.random().toString(36).slice(2)}.yaml`);

@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, writeFile, mkdir, cp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile, mkdir, cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +11,7 @@ import { readPdf, type PdfContent } from '../helpers/readPdf.js';
 import { useTempDirs } from '../helpers/tempDirs.js';
 
 const gold = await readGold(join(ROOT, 'test', 'fixtures', 'seeds-gold.yaml'));
-const tmp = () => mkdtemp(join(tmpdir(), 'briefgen-cli-'));
+const tmp = useTempDirs('briefgen-cli-');
 
 describe('brief build briefs/energy-and-resources.yaml', () => {
   let out: string;

@@ -1,8 +1,10 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBrief } from '../helpers/cli.js';
+import { useTempDirs } from '../helpers/tempDirs.js';
+
+const tempDir = useTempDirs('briefgen-themes-');
 
 describe('brief themes', () => {
   it('lists the shipped themes with their descriptions', async () => {
@@ -43,7 +45,7 @@ describe('brief themes', () => {
     expect(result.stderr).toMatch(/did you mean "energy.and.resources"\?/);
   });
   it('lays a user taxonomy file over the shipped one', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'briefgen-themes-'));
+    const dir = await tempDir();
     await writeFile(
       join(dir, 'mine.yaml'),
       'version: 1\nthemes:\n  - {id: rail, label: Railways, terms: [railway, Khasan]}\n',

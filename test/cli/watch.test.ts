@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 import { readPdf } from '../helpers/readPdf.js';
+import { useTempDirs } from '../helpers/tempDirs.js';
+
+const tempDir = useTempDirs('briefgen-watch-');
 
 /** Resolve when `pattern` has appeared `times` times in what the process printed. */
 function waitFor(output: () => string, pattern: RegExp, times: number): Promise<void> {
@@ -24,7 +26,7 @@ function waitFor(output: () => string, pattern: RegExp, times: number): Promise<
 
 describe('brief build --watch', () => {
   it('re-renders when a template’s words change, and stops cleanly on SIGINT', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'briefgen-watch-'));
+    const dir = await tempDir();
     await mkdir(join(dir, 'templates'));
     await cp(join(ROOT, 'templates', 'executive'), join(dir, 'templates', 'executive'), {
       recursive: true,

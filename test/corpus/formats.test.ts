@@ -1,9 +1,11 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/store/index.js';
 import { ROOT } from '../helpers/cli.js';
+import { useTempDirs } from '../helpers/tempDirs.js';
+
+const tempDir = useTempDirs('briefgen-formats-');
 
 const devset = join(ROOT, 'test', 'fixtures', 'devset', 'corpus');
 
@@ -38,7 +40,7 @@ describe('formats', async () => {
 
 describe('bad files and sidecars', () => {
   it('warns on an invalid JSONL line, a record without text, invalid JSON and an oversized file, and uses the rest', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'briefgen-formats-'));
+    const dir = await tempDir();
     const record = (title: string) => JSON.stringify({ title, text: 'The ministry said on Monday that exports of grain rose sharply this year.' });
     await writeFile(join(dir, 'export.jsonl'), `${record('One')}\n{not json\n${JSON.stringify({ title: 'No text' })}\n${record('Four')}\n`);
     await writeFile(join(dir, 'broken.json'), '[{"title": "x", ');
@@ -49,7 +51,7 @@ describe('bad files and sidecars', () => {
     expect(corpus.warnings.find((w) => w.file === 'huge.txt')?.message).toMatch(/larger than/);
   });
   it('keeps the whole text of a record without a title as body', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'briefgen-records-'));
+    const dir = await tempDir();
     const text = 'Officials said on Monday that the new grain terminal at the port would open in the spring.';
     await writeFile(join(dir, 'export.json'), JSON.stringify([{ text }]));
     const corpus = await loadCorpus(dir);
@@ -57,7 +59,7 @@ describe('bad files and sidecars', () => {
     expect(corpus.documents[0]?.title).toMatch(/^Officials said on Monday .*…$/);
   });
   it('takes url, source and published date from a manifest.yaml beside the files', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'briefgen-manifest-'));
+    const dir = await tempDir();
     await writeFile(join(dir, 'a.txt'), 'Grain deal extended\n\nThe two governments agreed on Friday to extend the grain corridor for a year.\n');
     await writeFile(join(dir, 'manifest.yaml'), 'files:\n  a.txt: {url: "https://example.org/a", source: Example Wire, published: 2025-03-01}\n');
     const corpus = await loadCorpus(dir);

@@ -1,9 +1,12 @@
-import { mkdtemp, writeFile, cp } from 'node:fs/promises';
+import { writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/store/index.js';
 import { ROOT } from '../helpers/cli.js';
+import { useTempDirs } from '../helpers/tempDirs.js';
+
+const tempDir = useTempDirs('briefgen-corpus-');
 
 describe('loadCorpus on the sample corpus', async () => {
   const corpus = await loadCorpus(join(ROOT, 'corpus'));
@@ -36,7 +39,7 @@ describe('loadCorpus on the sample corpus', async () => {
 
 describe('loadCorpus with bad files', () => {
   it('skips binary, empty, non-UTF-8 and unsupported files with a warning and uses the rest', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'briefgen-corpus-'));
+    const dir = await tempDir();
     await cp(join(ROOT, 'corpus', '002_85a348c2a617bf01.txt'), join(dir, 'good.txt'));
     await writeFile(join(dir, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
     await writeFile(join(dir, 'empty.txt'), '  \n');

@@ -1,16 +1,32 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    storeDir: string;
+    runTmp: string;
   }
 }
 
-/** Remove the stores the run made, so test runs leave nothing in the system temp folder. */
-export default function setup(project: TestProject) {
-  const dir = project.config.provide?.storeDir;
+/**
+ * The run's temporary folder (vitest.config.ts points TMPDIR at it). Afterwards, a `briefgen-*`
+ * folder still in it is a test that does not clean up (use test/helpers/tempDirs.ts): the run
+ * fails naming it. The folder is removed either way, so runs leave nothing in the system temp folder.
+ */
+export default async function setup(project: TestProject) {
+  const dir = project.config.provide?.runTmp;
+  if (dir) await mkdir(dir, { recursive: true });
   return async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (!dir) return;
+    const left = (await readdir(dir).catch(() => [] as string[])).filter((name) =>
+      name.startsWith('briefgen-'),
+    );
+    await rm(dir, { recursive: true, force: true });
+    if (left.length > 0) {
+      process.stderr.write(
+        `\nFAIL tests left ${left.length} temporary folder(s) behind: ${left.sort().join(', ')}\n` +
+          '     create them with useTempDirs (test/helpers/tempDirs.ts), which removes them\n',
+      );
+      process.exitCode = 1;
+    }
   };
 }

@@ -1,5 +1,4 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../../src/analysis/index.js';
@@ -9,6 +8,9 @@ import type { BriefModel } from '../../src/model/index.js';
 import { listTemplates, loadTemplate, renderPdf } from '../../src/render/index.js';
 import { ROOT } from '../helpers/cli.js';
 import { readPdf } from '../helpers/readPdf.js';
+import { useTempDirs } from '../helpers/tempDirs.js';
+
+const tempDir = useTempDirs('briefgen-template-');
 
 const BRIEFS = ['energy-and-resources', 'labour-and-sanctions', 'weekly-overview'];
 const corpus = await loadCorpus(join(ROOT, 'corpus'));
@@ -75,7 +77,7 @@ describe('template errors', () => {
       .split('\n')
       .findIndex((l) => l.includes(text)) + 1;
   async function templateWith(change: (dir: string) => Promise<void>) {
-    const root = await mkdtemp(join(tmpdir(), 'briefgen-template-'));
+    const root = await tempDir();
     const dir = join(root, 'templates', 'custom');
     await cp(join(ROOT, 'templates', 'analyst'), dir, { recursive: true });
     await change(dir);

@@ -1,10 +1,10 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileTextTemplate, foldLines } from '../../src/render/textTemplates.js';
+import { useTempDirs } from '../helpers/tempDirs.js';
 
-const dir = await mkdtemp(join(tmpdir(), 'briefgen-hbs-'));
+const dir = await useTempDirs('briefgen-hbs-')();
 async function template(source: string) {
   const file = join(dir, `t${Math.random().toString(36).slice(2)}.hbs`);
   await writeFile(file, source);

@@ -23,6 +23,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./corpus.js')).corpusCommand,
   },
   {
+    name: 'explain',
+    summary: 'Show, for one brief, why each candidate passage was or was not quoted',
+    load: async () => (await import('./explain.js')).explainCommand,
+  },
+  {
     name: 'themes',
     summary: 'List themes, or explain which passages a theme matches and why',
     load: async () => (await import('./themes.js')).themesCommand,
@@ -46,5 +51,15 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'daemon',
     summary: 'Run as a long-lived scheduler that builds briefs when they are due',
     load: async () => (await import('./daemon.js')).daemonCommand,
+  },
+  {
+    name: 'init',
+    summary: 'Start a project: a starter brief, a template to edit and a corpus folder',
+    load: async () => (await import('./init.js')).initCommand,
+  },
+  {
+    name: 'completion',
+    summary: 'Print a shell completion script (bash or zsh)',
+    load: async () => (await import('./completion.js')).completionCommand,
   },
 ];

@@ -40,6 +40,11 @@ export const themesCommand: Command = {
     const top = Number(values.top);
     if (!Number.isInteger(top) || top < 1)
       throw new BriefError('USAGE', `--top "${values.top}" is not a positive whole number`);
+    if (/\.ya?ml$/i.test(name)) {
+      throw new BriefError('USAGE', `brief themes explain takes a theme, not a file: ${name}`, {
+        hint: `to see why a brief quoted what it quoted: brief explain ${name}`,
+      });
+    }
     const theme = findTheme(taxonomy, name);
     const store = await openCorpusStore({
       cwd: context.cwd,
@@ -79,6 +84,7 @@ export const themesCommand: Command = {
     }
     const lines = [
       `${theme.label} (${theme.id}): top ${explanation.passages.length} passages in ${values.corpus}; quoted from ${explanation.threshold}`,
+      `(every document, whatever a brief's window; brief explain <brief.yaml> shows what a brief quoted and why)`,
       '',
     ];
     explanation.passages.forEach((p, i) => {
@@ -133,7 +139,7 @@ function findTheme(taxonomy: readonly Theme[], name: string): Theme {
     ...taxonomy.map((t) => t.label.toLowerCase()),
   ]);
   throw new BriefError('UNKNOWN_THEME', `unknown theme "${name}"`, {
-    hint: `${close ? `did you mean "${close}"? ` : ''}run brief themes for the list`,
+    hint: `${close ? `did you mean "${close}"? ` : ''}run brief themes for the list; for a theme written inline in a brief: brief explain <brief.yaml> <theme>`,
   });
 }
 
