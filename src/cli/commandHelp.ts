@@ -140,6 +140,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       { flag: '--dry-run', description: 'say what would be built; write no PDF and no state' },
       OUT,
       { flag: '--corpus DIR', description: "the corpus folder (overrides each brief's corpus:)" },
+      STORE,
       QUIET,
     ],
     examples: ['brief run --due', 'brief run --due --dry-run --now 2026-11-23T07:05:00Z'],
@@ -154,6 +155,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     flags: [
       OUT,
       { flag: '--corpus DIR', description: "the corpus folder (overrides each brief's corpus:)" },
+      STORE,
     ],
     examples: ['brief daemon briefs/'],
     exitCodes: ['0  stopped by SIGINT or SIGTERM', '2  a usage error'],

@@ -65,6 +65,7 @@ function railBrief(excerpts: number): BriefSpec {
     audience: 'analyst',
     themes: [RAIL],
     window: 'all',
+    undated: 'exclude',
     limits: { excerpts_per_theme: excerpts, sentences_per_excerpt: 1, facts: 10, key_points: 0 },
   };
 }
