@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -125,5 +125,30 @@ describe('the corpus store', () => {
     expect(ids).toContain('004_fccfdb8cc2caa3ba');
     expect(ids).toContain('004_fccfdb8cc2caa3ba~2');
     expect(ids).toHaveLength(6);
+  });
+});
+
+describe('symbolic links in a corpus folder', () => {
+  it('follows a link to a file inside the corpus and warns about one that leads outside or nowhere', async () => {
+    const { symlink } = await import('node:fs/promises');
+    const { dir } = await sampleCopy();
+    const outside = await tempDir('briefgen-store-outside-');
+    await writeFile(join(outside, 'secret.txt'), PORT_STORY);
+    await mkdir(join(dir, 'links'));
+    await symlink(join(dir, '004_fccfdb8cc2caa3ba.txt'), join(dir, 'links', 'inside.txt'));
+    await symlink(join(outside, 'secret.txt'), join(dir, 'links', 'outside.txt'));
+    await symlink(join(dir, 'no-such-file.txt'), join(dir, 'links', 'broken.txt'));
+    const corpus = await loadCorpus(dir);
+    expect(corpus.documents.map((d) => d.file)).toContain('links/inside.txt');
+    expect(corpus.documents.map((d) => d.file)).not.toContain('links/outside.txt');
+    expect(corpus.warnings).toEqual(
+      expect.arrayContaining([
+        {
+          file: 'links/outside.txt',
+          message: 'skipped: symbolic link to a file outside the corpus folder',
+        },
+        { file: 'links/broken.txt', message: 'skipped: broken symbolic link' },
+      ]),
+    );
   });
 });
