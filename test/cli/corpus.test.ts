@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { runBrief } from '../helpers/cli.js';
+import { useTempDirs } from '../helpers/tempDirs.js';
+
+const tempDir = useTempDirs('briefgen-corpus-cli-');
 
 describe('brief corpus', () => {
   it('--json lists every document with its cluster, truncation flag and removed lines with reasons', async () => {
@@ -24,6 +29,26 @@ describe('brief corpus', () => {
     const removed = report.documents.flatMap((d) => d.removed);
     expect(removed.length).toBeGreaterThan(80);
     for (const line of removed) expect(line.reason).toMatch(/^[a-z-]+$/);
+  });
+  it('lists each article with its date (or "undated"), its source and the store it lives in', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      join(dir, 'dated.md'),
+      '---\ntitle: Rail link opens\npublished: 2026-11-20\nsource: Wire Service\n---\n\nThe rail link between Khasan and Rajin reopened on Friday after repairs, officials said.\n',
+    );
+    await writeFile(
+      join(dir, 'plain.txt'),
+      'Port reopens\n\nThe port of Rajin reopened on Monday after repairs to its pier, officials said.\n',
+    );
+    const result = await runBrief(['corpus', '--corpus', dir], {
+      env: { BRIEFGEN_STORE: join(dir, '..', `${basename(dir)}.sqlite`) },
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^dated {2}Rail link opens\n {4}2026-11-20 · Wire Service · dated\.md/m,
+    );
+    expect(result.stdout).toMatch(/^plain {2}Port reopens\n {4}undated · plain\.txt/m);
+    expect(result.stdout).toMatch(/2 documents \(0 copies of other stories\) in .*\.sqlite/);
   });
   it('show marks the removed lines of a page with their reasons', async () => {
     const result = await runBrief(['corpus', 'show', '003_5f1d78346f57acda']);
