@@ -40,9 +40,8 @@ describe('brief corpus', () => {
       join(dir, 'plain.txt'),
       'Port reopens\n\nThe port of Rajin reopened on Monday after repairs to its pier, officials said.\n',
     );
-    const result = await runBrief(['corpus', '--corpus', dir], {
-      env: { BRIEFGEN_STORE: join(dir, '..', `${basename(dir)}.sqlite`) },
-    });
+    const store = join(await tempDir(), 'store.sqlite');
+    const result = await runBrief(['corpus', '--corpus', dir], { env: { BRIEFGEN_STORE: store } });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       /^dated {2}Rail link opens\n {4}2026-11-20 · Wire Service · dated\.md/m,
