@@ -353,9 +353,10 @@ export async function evaluateAnalysis(
   const factsOf = new Map(
     corpus.documents.map((d) => [
       d.file,
-      extractFacts(d.text, d.sentences, d.published ? { published: d.published } : {}).map(
-        (f) => ({ ...f, sentenceText: d.text.slice(f.sentence.start, f.sentence.end) }),
-      ),
+      extractFacts(d.text, d.sentences, d.published ? { published: d.published } : {}).map((f) => ({
+        ...f,
+        sentenceText: d.text.slice(f.sentence.start, f.sentence.end),
+      })),
     ]),
   );
   const entities = collectEntities(
@@ -370,7 +371,11 @@ export async function evaluateAnalysis(
   const dated = gold.documents.filter((g) => g.published !== undefined);
   const isoOf = (v: string | Date | undefined) =>
     v instanceof Date ? v.toISOString().slice(0, 10) : v;
-  const factIn = (kind: string, g: { context: string; file: string }, ok: (f: ExtractedFact) => boolean) =>
+  const factIn = (
+    kind: string,
+    g: { context: string; file: string },
+    ok: (f: ExtractedFact) => boolean,
+  ) =>
     note(
       (factsOf.get(g.file) ?? []).some(
         (f) => f.kind === kind && f.sentenceText.includes(g.context) && ok(f),
@@ -381,14 +386,20 @@ export async function evaluateAnalysis(
   return {
     documentsLoaded: ratio(gold.documents.map((g) => byFile.has(g.file))),
     boilerplateRemoved: countMarkers(bpMarkers, (file, marker) =>
-      note(text(file) !== undefined && !text(file)?.includes(marker), `furniture kept: ${file}: ${marker}`),
+      note(
+        text(file) !== undefined && !text(file)?.includes(marker),
+        `furniture kept: ${file}: ${marker}`,
+      ),
     ),
     bodyKept: countMarkers(gold.body_markers, (file, marker) =>
       note(text(file)?.includes(marker) ?? false, `body lost: ${file}: ${marker}`),
     ),
     duplicatesFound: ratio(
       expectedPairs.map(([a, b]) =>
-        note(foundPairs.some(([x, y]) => samePair(a, b, x, y)), `pair missed: ${a} ~ ${b}`),
+        note(
+          foundPairs.some(([x, y]) => samePair(a, b, x, y)),
+          `pair missed: ${a} ~ ${b}`,
+        ),
       ),
     ),
     otherPairsClustered: foundPairs.filter(
@@ -396,7 +407,10 @@ export async function evaluateAnalysis(
     ).length,
     publishedRight: ratio(
       dated.map((g) =>
-        note(byFile.get(g.file)?.published === isoOf(g.published), `published: ${g.file}: ${byFile.get(g.file)?.published ?? '-'}`),
+        note(
+          byFile.get(g.file)?.published === isoOf(g.published),
+          `published: ${g.file}: ${byFile.get(g.file)?.published ?? '-'}`,
+        ),
       ),
     ),
     publishedWrong: dated.filter(
@@ -419,11 +433,7 @@ export async function evaluateAnalysis(
         factIn('quantity', g, (f) => g.context.includes(f.text) || f.text.includes(g.context)),
       ),
     ),
-    dates: ratio(
-      (gold.facts.date ?? []).map((g) =>
-        factIn('date', g, (f) => f.date === g.value),
-      ),
-    ),
+    dates: ratio((gold.facts.date ?? []).map((g) => factIn('date', g, (f) => f.date === g.value))),
     personRoles: ratio(
       gold.facts.person_role.map((g) =>
         note(
@@ -439,7 +449,9 @@ export async function evaluateAnalysis(
           entities.some(
             (e) =>
               e.kind === 'organisation' &&
-              [e.name, ...e.aliases, e.acronym ?? ''].some((n) => n !== '' && (n.includes(g) || g.includes(n))),
+              [e.name, ...e.aliases, e.acronym ?? ''].some(
+                (n) => n !== '' && (n.includes(g) || g.includes(n)),
+              ),
           ),
           `organisation: ${g}`,
         ),
@@ -448,7 +460,11 @@ export async function evaluateAnalysis(
     places: ratio(
       (gold.facts.place ?? []).map((g) =>
         note(
-          entities.some((e) => e.kind === 'place' && [e.name, ...e.aliases].some((n) => n.toLowerCase() === g.toLowerCase())),
+          entities.some(
+            (e) =>
+              e.kind === 'place' &&
+              [e.name, ...e.aliases].some((n) => n.toLowerCase() === g.toLowerCase()),
+          ),
           `place: ${g}`,
         ),
       ),

@@ -18,7 +18,20 @@ export interface LineFeatures {
   furniture: boolean;
   /** "Home | News | Sport": several segments separated by pipes. */
   menu: boolean;
+  /** Page furniture by its shape, with the reason a line of that shape is not article text. */
+  shape?: FurnitureShape;
 }
+
+/** Shapes of furniture that real pages carry inside or around the article. */
+export type FurnitureShape =
+  | 'garbage'
+  | 'read-time'
+  | 'notice'
+  | 'appeal'
+  | 'related-link'
+  | 'caption'
+  | 'byline'
+  | 'credit';
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 const ENDS_SENTENCE = /[.!?…]["”’'»)\]]*$/u;
@@ -57,6 +70,52 @@ function isFurniture(line: string, tokens: string[]): boolean {
 }
 const CALL_TO_ACTION = /\b(?:read more|continue reading|learn more|click here|find out more|subscribe now|sign up now)\W*$/iu;
 
+/**
+ * Shapes are judged only on lines up to this long: furniture is short, and a pattern run on a
+ * 200,000-character line must not cost more than one pass.
+ */
+const SHAPE_MAX_CHARS = 600;
+/** A hash ("cc6e47c1f7c0..."), a template slot ("{mosads}", "[ad_1]") or icon-font glyphs. */
+const GARBAGE = /(?<![\p{L}\p{N}])[0-9a-f]{16,}(?![\p{L}\p{N}])|^\s*[{[][a-z]+(?:_\d+)?[}\]]|[\uE000-\uF8FF]/u;
+/** "2 min read", "1 Min Read", "2 mins", "Reading time: 4 minutes". */
+const READ_TIME = /\b\d{1,3}\s?(?:min|mins|minutes?)(?:\s(?:read|de lecture|Lesezeit))?\b|\breading time\b/iu;
+/** "This audio is created with AI assistance"; "This article was machine-translated". */
+const NOTICE =
+  /\b(?:audio|voice|listen)\b.{0,60}\b(?:AI|artificial intelligence|automated|generated|synthesi[sz]ed)\b|\b(?:translated|translation)\b.{0,60}\b(?:automatic(?:ally)?|machine|AI|may contain errors|original)\b|\b(?:machine|automatically)[- ]translated\b/iu;
+/** Paywall, subscription and donation appeals, in the languages of the corpus. */
+const APPEAL =
+  /\b(?:subscribe|subscription|donat(?:e|ion)|your inbox|premium (?:users|members|subscribers)|subscribers only|support (?:our|independent) journalism|become a (?:member|patron|subscriber)|réservée? aux abonnés|nur für abonnenten|exclusiv[oa] para suscriptores)\b/iu;
+const APPEAL_MAX_WORDS = 30;
+/** "Read also:", "Read alsoHot topics ...", "See also", "Lire aussi", "Читайте также". */
+const RELATED_LINK =
+  /^\s*(?:read (?:also|more)|see also|related(?: articles?| stories| coverage)?:|more on this|lire aussi|à lire aussi|lesen sie auch|leer más|lea también|читайте\s+также)/iu;
+/** "(left)", "(second from right)", "(R)": where people stand in a photo. */
+const PHOTO_POSITION = /^\s*©|\((?:far |second from |third from )?(?:left|right|centre|center|top|bottom)\)|\((?:L|R|C)\)/u;
+/** A credit closing a caption: "(Name/Pool/AFP via Getty Images)", "Photo: EPA / Name". */
+const CAPTION_CREDIT =
+  /\((?:[^()]{0,80}\/[^()]{0,80}|[^()]{0,80}\b(?:Getty Images|Pool|AFP|Reuters|EPA|File photo|Photo)\b[^()]{0,40})\)\s*$|\bPhoto(?:graph)?:\s[^.!?]{0,60}$/u;
+/** "By Jane Doe | Agency", "by A and The Desk", "Author: ...", "Authors: ...", "Editor Jane Doe". */
+const BYLINE_START =
+  /^\s*(?:by|posted by|written by|reporting by|words by|authors?:|author['`’]?s name|editor:?|por|par|von)\s+\p{Lu}/iu;
+const BYLINE_MAX_WORDS = 25;
+/** "Source: Agency", "Source link", "Sources: ...": who the text came from. */
+const SOURCE_CREDIT = /^\s*(?:source|sources|via|quelle|fuente|источник)\s*(?::|link\b)/iu;
+const SOURCE_MAX_WORDS = 8;
+
+/** The furniture shape of a short line, if it has one. */
+function furnitureShape(line: string, tokens: string[], endsSentence: boolean): FurnitureShape | undefined {
+  if (line.length > SHAPE_MAX_CHARS) return undefined;
+  if (GARBAGE.test(line) && tokens.length <= 20) return 'garbage';
+  if (READ_TIME.test(line) && tokens.length <= 25 && !endsSentence) return 'read-time';
+  if (NOTICE.test(line) && tokens.length <= 30) return 'notice';
+  if (APPEAL.test(line) && tokens.length <= APPEAL_MAX_WORDS) return 'appeal';
+  if (RELATED_LINK.test(line)) return 'related-link';
+  if (PHOTO_POSITION.test(line) || CAPTION_CREDIT.test(line)) return 'caption';
+  if (BYLINE_START.test(line) && tokens.length <= BYLINE_MAX_WORDS && !endsSentence) return 'byline';
+  if (SOURCE_CREDIT.test(line) && tokens.length <= SOURCE_MAX_WORDS) return 'credit';
+  return undefined;
+}
+
 export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
@@ -66,10 +125,12 @@ export function lineFeatures(text: string): LineFeatures {
   const tokens = words(trimmed);
   const long = tokens.filter((w) => w.length > 3);
   const capitalised = long.filter((w) => /^\p{Lu}/u.test(w));
+  const endsSentence = ENDS_SENTENCE.test(trimmed);
+  const shape = furnitureShape(trimmed, tokens, endsSentence);
   return {
     text: trimmed,
     words: tokens.length,
-    endsSentence: ENDS_SENTENCE.test(trimmed),
+    endsSentence,
     titleCaseRatio: long.length === 0 ? 0 : capitalised.length / long.length,
     bullet: BULLET.test(text),
     separator: trimmed.length > 0 && tokens.length === 0,
@@ -78,6 +139,7 @@ export function lineFeatures(text: string): LineFeatures {
     callToAction: CALL_TO_ACTION.test(trimmed),
     furniture: isFurniture(trimmed, tokens),
     menu: (trimmed.match(/\s\|\s/g)?.length ?? 0) >= 2,
+    ...(shape ? { shape } : {}),
   };
 }
 
