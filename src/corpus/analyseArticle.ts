@@ -41,12 +41,10 @@ export function analyseArticle(article: ParsedArticle): AnalysedDocument {
   };
 }
 
-/** A dateline's date counts only when it is whole: "WASHINGTON, Dec. 12, 2026 (AP) -". */
-const DATELINE_MAX_CHARS = 60;
-
 /**
  * The published date, from the most trusted place that gives one: the file's own metadata or
- * the folder's manifest, then a date line or byline near the headline, then the dateline.
+ * the folder's manifest, then a date line or byline near the headline, then the dateline
+ * when its date is whole ("WASHINGTON, Dec. 12, 2026 (AP) -").
  */
 function publishedDate(
   article: ParsedArticle,
@@ -55,6 +53,7 @@ function publishedDate(
 ): { date: string; from: PublishedSource } | undefined {
   if (article.published) return { date: article.published, from: article.publishedFrom ?? 'manifest' };
   if (fromHeader) return fromHeader;
-  const dateline = opening === undefined ? undefined : readDate(opening.slice(0, DATELINE_MAX_CHARS));
-  return dateline && detectDateline(opening) ? { date: dateline, from: 'dateline' } : undefined;
+  const date = detectDateline(opening)?.date;
+  const whole = date === undefined ? undefined : readDate(date);
+  return whole ? { date: whole, from: 'dateline' } : undefined;
 }

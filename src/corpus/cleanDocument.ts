@@ -8,6 +8,7 @@ import {
   type LineFeatures,
 } from './lineFeatures.js';
 import { dateLineDate, readDate } from './readDates.js';
+import { reflowLines } from './reflowLines.js';
 import type { PublishedSource, RemovalReason, RemovedLine } from './types.js';
 
 export interface KeptLine {
@@ -42,9 +43,9 @@ const LABEL_END = /\b(?:on|by|at|in|for|from|of|to|via)$/iu;
  */
 export function cleanDocument(raw: string, knownTitle?: string): CleanedDocument {
   const allLines = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
-  const lines: RawLine[] = allLines
-    .map((text, i) => ({ line: i + 1, text: text.trim(), features: lineFeatures(text) }))
-    .filter((l) => l.text !== '');
+  const lines: RawLine[] = reflowLines(allLines)
+    .filter((l) => l.text !== '')
+    .map((l) => ({ ...l, features: lineFeatures(l.text) }));
   // A title from metadata (front matter, HTML, a record) is trusted; the text may repeat it.
   const titleIndex =
     knownTitle === undefined
