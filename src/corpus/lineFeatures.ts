@@ -86,7 +86,7 @@ const NOTICE =
 const APPEAL =
   /\b(?:subscribe|subscription|donat(?:e|ion)|your inbox|premium (?:users|members|subscribers)|subscribers only|support (?:our|independent) journalism|become a (?:member|patron|subscriber)|réservée? aux abonnés|nur für abonnenten|exclusiv[oa] para suscriptores)\b/iu;
 const APPEAL_MAX_WORDS = 30;
-/** "Read also:", "Read alsoHot topics ...", "See also", "Lire aussi", "Читайте также". */
+/** "Read also:", "Read alsoHot topics ...", "See also", "Lire aussi", and the same in other languages. */
 const RELATED_LINK =
   /^\s*(?:read (?:also|more)|see also|related(?: articles?| stories| coverage)?:|more on this|lire aussi|à lire aussi|lesen sie auch|leer más|lea también|читайте\s+также)/iu;
 /** "(left)", "(second from right)", "(R)": where people stand in a photo. */
