@@ -99,7 +99,7 @@ const DATE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(\d{1,2})\s(${MONTH})\s(\d{4})|(${MONTH})\s(\d{1,2}),?\s(\d{4})|(${MONTH})\s(\d{4}))(?![\p{N}])`,
   'gu',
 );
-/** "on Aug. 27", "said on May 12", "September 2-4", "12 May": a day without its year. */
+/** "on Oct. 3", "said on June 9", "March 4-6", "9 June": a day without its year. */
 const DAY_OF_MONTH = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(${MONTH})\s(\d{1,2})(?![\p{N}]|,?\s\d{4}|\s\d)|(\d{1,2})\s(${MONTH})(?![\p{L}]|\s\d))`,
   'gu',
@@ -134,8 +134,8 @@ const NUMBER_WORDS: Record<string, number> = {
   fifty: 50,
 };
 /**
- * Words between a number and its unit: "10,000 new North Korean workers", "3 million
- * 152-millimeter shells", "26 shadow fleet vessels". Not function words or verbs, which would
+ * Words between a number and its unit: "2,000 new Polish workers", "4 million
+ * 155-millimetre shells", "12 ageing cargo vessels". Not function words or verbs, which would
  * join a number to a unit in another clause ("5,000 of them were workers").
  */
 const MODIFIER = String.raw`(?!(?:the|a|an|of|in|to|for|from|by|with|at|on|and|or|but|per|than|that|which|who|were|was|are|is|be|been|have|has|had|will|would|could|may|said|says|each|every|some|about|over|under|into|its|their|his|her)\s)(?:\p{Lu}[\p{L}’'.]*|[\p{L}\p{N}]{1,20}-[\p{L}\p{N}]{1,20}(?:-[\p{L}\p{N}]{1,20})?|\p{Ll}+(?<!ed|ing|ly))`;

@@ -108,7 +108,7 @@ function splitTrailingCredit(text: string): { text: string; credit?: string } {
 
 /**
  * The published date a page prints near its headline: the first date line or dated byline
- * before the first paragraph of the body ("Published : Feb 21, 2020 - 11:33", "By A. Writer
+ * before the first paragraph of the body ("Published : Mar 8, 2026 - 09:15", "By A. Writer
  * February 01, 2020"). Dates further down are about the story, not the page.
  */
 function headerDate(lines: readonly RawLine[], titleIndex: number): CleanedDocument['published'] {
@@ -150,7 +150,7 @@ function markLineShapes(lines: RawLine[], titleIndex: number, title: string): vo
       if (previous && normaliseLine(previous.text) === normal) previous.reason = 'caption';
     } else if (f.shape) mark(l, f.shape);
     else if (f.bullet && isProse(f)) {
-      // A list of sentences inside the body ("• Centrica's profit rose 691%.") is article text.
+      // A list of sentences inside the body ("• The port's profit rose 12%.") is article text.
     } else if (isDateLine(l)) mark(l, 'date-line');
     else if (COOKIE_NOTICE.test(l.text) && f.words <= COOKIE_MAX_WORDS) mark(l, 'furniture');
     else if (f.contact && f.words <= 12) mark(l, 'contact');
@@ -234,7 +234,7 @@ function markTrailer(lines: RawLine[]): void {
 }
 
 /**
- * "First Launch From Vostochny - Site Name", "Construction of the site - Site Name": image
+ * "New Quay Opens - Site Name", "Construction of the site - Site Name": image
  * titles and story cards carry the site's name after a dash; a suffix seen on two short lines
  * of one page is the site's, and those lines are not article text.
  */

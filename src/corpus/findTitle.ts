@@ -21,7 +21,7 @@ const HEADER_MAX_LINES = 12;
  * before the body starts, the one whose words the body repeats most.
  */
 export function findTitle(lines: readonly string[]): number {
-  // A site's tagline ("Get the latest news from around the world, ...") is a short sentence
+  // A site's tagline ("All the news from our region, every day.") is a short sentence
   // above the headline; a story's first paragraph is longer.
   const bodyLike = (line: string, minWords: number) => {
     const features = lineFeatures(line);

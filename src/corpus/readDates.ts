@@ -43,8 +43,8 @@ export function readDate(line: string): string | undefined {
 }
 
 /**
- * A line that is a date and little else: "Sat July 21, 2018", "Published : Feb 21, 2020 -
- * 11:33", "Written: 2015-09-01 14:12:34", "Jay Yim, Nov. 20, 2019, 11:57 a.m.". Its date, or
+ * A line that is a date and little else: "Sun Mar 8, 2026", "Published : Mar 8, 2026 -
+ * 09:15", "Posted: 2026-03-08 09:15:00", "Ann Lee, Mar. 8, 2026, 9:15 a.m.". Its date, or
  * undefined when the line says more than a date.
  */
 export function dateLineDate(line: string): string | undefined {

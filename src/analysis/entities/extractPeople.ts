@@ -109,7 +109,7 @@ function rolePrefix(body: string, at: number): string | undefined {
   const words = before.trimEnd().split(/\s+/);
   if (from > 0) words.shift(); // cut by the window: not a whole word
   if (before !== before.trimEnd() + ' ') return undefined;
-  // "Secretary of State ", "Minister for Trade ": the role word may come before its "of" phrase.
+  // "Minister for Trade ", "Commissioner of Police ": the role word may come before its "of" phrase.
   let head = words.length - 1;
   while (head > words.length - 4 && head > 0 && !isRoleWord(words[head] ?? '')) {
     const word = words[head] ?? '';

@@ -27,7 +27,7 @@ const COUNTRY = new RegExp(
  */
 const REGION =
   /(?<![\p{L}-])((?:\p{Lu}[\p{L}-]+\s){1,3})(?:[Rr]egion|[Pp]rovince|[Oo]blast|[Kk]rai|[Cc]ounty|[Pp]refecture)\b|\b(?:city|town|port|village) of (\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)/gu;
-/** "Far East", "Middle East", "North Africa": a compass word and a part of the world. */
+/** "Near East", "Western Europe", "Central Asia": a compass word and a part of the world. */
 const WORLD_REGION =
   /(?<![\p{L}])(?:(?:Far|Middle|Near) East|(?:North|South|East|West|Central|Southeast|Northeast)(?:ern)? (?:Africa|Asia|Europe|America))(?![\p{L}])/gu;
 /** A run of one to three capitalised words, each a candidate for the gazetteer. */
@@ -61,7 +61,7 @@ export function extractPlaces(text: string, sentences: readonly Span[]): PlaceMe
     found.push(...gazetteerPlaces(body, sentence));
     for (const match of body.matchAll(REGION)) {
       const run = (match[1] ?? match[2] ?? '').trim();
-      // "Far Eastern Amur Region": a capitalised Region names the place with its last word.
+      // "South Western Kaluga Region": a capitalised Region names the place with its last word.
       const kind = match[1] ? /\s(\p{Lu}\p{Ll}+)$/u.exec(match[0])?.[1] : undefined;
       const name = kind ? `${run.split(' ').at(-1) ?? ''} ${kind}` : run;
       if (!run || /^(?:The|In|Of)$/.test(name.split(' ')[0] ?? '')) continue;
@@ -79,7 +79,7 @@ export function extractPlaces(text: string, sentences: readonly Span[]): PlaceMe
 
 /**
  * Cities and regions named in the gazetteer: the longest run of capitalised words that is one
- * ("New Jersey" before "Jersey"), unless it ends an organisation's name ("Moscow City Court").
+ * ("New Mexico" before "Mexico"), unless it ends an organisation's name ("Moscow City Court").
  */
 function gazetteerPlaces(body: string, sentence: Span): PlaceMention[] {
   const places = placeGazetteer();
