@@ -2,7 +2,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../src/shared/packageInfo.js';
-import { evaluate, readGold, type QualityReport, type Ratio } from './evaluate.js';
+import {
+  evaluate,
+  evaluateAnalysis,
+  readGold,
+  type AnalysisGold,
+  type AnalysisReport,
+  type QualityReport,
+  type Ratio,
+} from './evaluate.js';
 
 const shared = join(packageRoot, '..', 'shared', 'eval', 'seeds-gold.yaml');
 const sets = [
@@ -61,4 +69,47 @@ function lines(report: QualityReport): string[] {
 for (const set of sets) {
   const report = await evaluate(await readGold(set.gold), set.corpus);
   process.stdout.write([`== ${set.name}: ${set.gold}`, ...lines(report), '', ''].join('\n'));
+}
+
+/**
+ * The real-page set: third-party pages kept out of git (eval/real/README.md says how to
+ * rebuild them). Scored on every sentence's analysis, so it shows what was found, not what one
+ * brief chose to show.
+ */
+const real = join(packageRoot, 'eval', 'real');
+if (existsSync(join(real, 'pages'))) {
+  const gold = (await readGold(join(real, 'real-gold.yaml'))) as AnalysisGold;
+  const report = await evaluateAnalysis(gold, join(real, 'pages'));
+  process.stdout.write(
+    [`== real pages: ${join(real, 'real-gold.yaml')}`, ...realLines(report), ''].join('\n'),
+  );
+  if (process.argv.includes('--misses'))
+    process.stdout.write(['Misses', ...report.missed.map((m) => `  ${m}`), ''].join('\n'));
+} else {
+  process.stdout.write(
+    `== real pages: skipped (no ${join(real, 'pages')}; see eval/real/README.md to rebuild it)\n`,
+  );
+}
+
+function realLines(report: AnalysisReport): string[] {
+  return [
+    'Ingestion',
+    `  documents loaded              ${pct(report.documentsLoaded)}`,
+    `  boilerplate markers removed   ${pct(report.boilerplateRemoved)}`,
+    `  body markers kept             ${pct(report.bodyKept)}`,
+    `  duplicate pairs found         ${pct(report.duplicatesFound)}`,
+    `  other pairs clustered         ${report.otherPairsClustered}`,
+    `  published date right          ${pct(report.publishedRight)}  (wrong: ${report.publishedWrong})`,
+    '',
+    'Analysis (every sentence of every document)',
+    `  money recall                  ${pct(report.money)}`,
+    `  percent recall                ${pct(report.percent)}`,
+    `  quantity recall               ${pct(report.quantity)}`,
+    `  date recall                   ${pct(report.dates)}`,
+    `  people found                  ${pct(report.people)}`,
+    `  person–role pairs found       ${pct(report.personRoles)}`,
+    `  organisations found           ${pct(report.organisations)}`,
+    `  places found                  ${pct(report.places)}`,
+    `  figures from furniture        ${report.furnitureFigures.length}${report.furnitureFigures.length ? ` (${report.furnitureFigures.join('; ')})` : ''}`,
+  ];
 }

@@ -6,7 +6,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import { loadTaxonomy, type Theme } from '../src/analysis/index.js';
+import {
+  collectEntities,
+  extractFacts,
+  loadTaxonomy,
+  type CollectedEntity,
+  type ExtractedFact,
+  type Theme,
+} from '../src/analysis/index.js';
 import { assembleBrief, type BriefSpec } from '../src/brief/index.js';
 import type { Corpus, CorpusDocument } from '../src/corpus/index.js';
 import { loadCorpus } from '../src/store/index.js';
@@ -274,7 +281,7 @@ const normalName = (name: string) => name.toLowerCase().replace(/-/g, ' ');
 
 /** The gold person, under its name or an alias, among the brief's people. */
 function samePerson(
-  entity: BriefModel['entities'][number],
+  entity: BriefModel['entities'][number] | CollectedEntity,
   gold: Gold['facts']['person_role'][number],
 ): boolean {
   if (entity.kind !== 'person') return false;
@@ -294,4 +301,180 @@ function sameRole(role: string | undefined, gold: string): boolean {
   const have = new Set(contentWords(role));
   const want = contentWords(gold.replace(/\(.*?\)/g, ''));
   return want.filter((w) => have.has(w)).length / want.length >= 0.5;
+}
+
+/** Labels of a set scored on the analysis of every sentence (eval/real/real-gold.yaml). */
+export interface AnalysisGold extends Gold {
+  documents: (Gold['documents'][number] & { published?: string | Date })[];
+  facts: Gold['facts'] & {
+    place?: string[];
+    date?: { value: string; context: string; file: string }[];
+  };
+}
+
+export interface AnalysisReport {
+  documentsLoaded: Ratio;
+  boilerplateRemoved: Ratio;
+  bodyKept: Ratio;
+  duplicatesFound: Ratio;
+  otherPairsClustered: number;
+  /** Labelled documents whose published date is read right; wrong ones are counted apart. */
+  publishedRight: Ratio;
+  publishedWrong: number;
+  money: Ratio;
+  percent: Ratio;
+  quantity: Ratio;
+  dates: Ratio;
+  personRoles: Ratio;
+  people: Ratio;
+  organisations: Ratio;
+  places: Ratio;
+  /** Figures taken from a line the gold calls furniture. */
+  furnitureFigures: string[];
+  /** Markers missed, for reading the figures. */
+  missed: string[];
+}
+
+/**
+ * Quality of ingestion and of the analysis itself: facts and entities from every sentence of
+ * every document (a brief's selection caps what it shows, which would hide what was found).
+ */
+export async function evaluateAnalysis(
+  gold: AnalysisGold,
+  corpusDir: string,
+): Promise<AnalysisReport> {
+  const corpus = await loadCorpus(corpusDir);
+  const byFile = new Map(corpus.documents.map((d) => [d.file, d]));
+  const text = (file: string) => byFile.get(file)?.text;
+  const missed: string[] = [];
+  const note = (ok: boolean, what: string) => {
+    if (!ok) missed.push(what);
+    return ok;
+  };
+  const factsOf = new Map(
+    corpus.documents.map((d) => [
+      d.file,
+      extractFacts(d.text, d.sentences, d.published ? { published: d.published } : {}).map((f) => ({
+        ...f,
+        sentenceText: d.text.slice(f.sentence.start, f.sentence.end),
+      })),
+    ]),
+  );
+  const entities = collectEntities(
+    corpus.documents.map((d) => ({ docId: d.id, text: d.text, sentences: d.sentences })),
+  );
+  const expectedPairs = gold.documents
+    .filter((g) => g.duplicate_of)
+    .map((g) => [g.file, g.duplicate_of ?? '']);
+  const foundPairs = corpus.documents
+    .filter((d) => !d.duplicate.canonical)
+    .map((d) => [d.file, fileOf(corpus, d.duplicate.clusterId)]);
+  const dated = gold.documents.filter((g) => g.published !== undefined);
+  const isoOf = (v: string | Date | undefined) =>
+    v instanceof Date ? v.toISOString().slice(0, 10) : v;
+  const factIn = (
+    kind: string,
+    g: { context: string; file: string },
+    ok: (f: ExtractedFact) => boolean,
+  ) =>
+    note(
+      (factsOf.get(g.file) ?? []).some(
+        (f) => f.kind === kind && f.sentenceText.includes(g.context) && ok(f),
+      ),
+      `${kind}: ${g.file}: ${g.context}`,
+    );
+  const bpMarkers = gold.boilerplate_markers;
+  return {
+    documentsLoaded: ratio(gold.documents.map((g) => byFile.has(g.file))),
+    boilerplateRemoved: countMarkers(bpMarkers, (file, marker) =>
+      note(
+        text(file) !== undefined && !text(file)?.includes(marker),
+        `furniture kept: ${file}: ${marker}`,
+      ),
+    ),
+    bodyKept: countMarkers(gold.body_markers, (file, marker) =>
+      note(text(file)?.includes(marker) ?? false, `body lost: ${file}: ${marker}`),
+    ),
+    duplicatesFound: ratio(
+      expectedPairs.map(([a, b]) =>
+        note(
+          foundPairs.some(([x, y]) => samePair(a, b, x, y)),
+          `pair missed: ${a} ~ ${b}`,
+        ),
+      ),
+    ),
+    otherPairsClustered: foundPairs.filter(
+      ([a, b]) => !expectedPairs.some(([x, y]) => samePair(a, b, x, y)),
+    ).length,
+    publishedRight: ratio(
+      dated.map((g) =>
+        note(
+          byFile.get(g.file)?.published === isoOf(g.published),
+          `published: ${g.file}: ${byFile.get(g.file)?.published ?? '-'}`,
+        ),
+      ),
+    ),
+    publishedWrong: dated.filter(
+      (g) => byFile.get(g.file)?.published && byFile.get(g.file)?.published !== isoOf(g.published),
+    ).length,
+    money: ratio(
+      gold.facts.money.map((g) =>
+        factIn('money', g as { context: string; file: string }, (f) =>
+          sameMoney(f.amount, f.currency, g.value),
+        ),
+      ),
+    ),
+    percent: ratio(
+      gold.facts.percent.map((g) =>
+        factIn('percent', g as { context: string; file: string }, (f) => f.value === g.value),
+      ),
+    ),
+    quantity: ratio(
+      (gold.facts.quantity ?? []).map((g) =>
+        factIn('quantity', g, (f) => g.context.includes(f.text) || f.text.includes(g.context)),
+      ),
+    ),
+    dates: ratio((gold.facts.date ?? []).map((g) => factIn('date', g, (f) => f.date === g.value))),
+    personRoles: ratio(
+      gold.facts.person_role.map((g) =>
+        note(
+          entities.some((e) => samePerson(e, g) && sameRole(e.role, g.role)),
+          `role: ${g.person} (${entities.find((e) => samePerson(e, g))?.role ?? 'not found'})`,
+        ),
+      ),
+    ),
+    people: ratio(gold.facts.person_role.map((g) => entities.some((e) => samePerson(e, g)))),
+    organisations: ratio(
+      gold.facts.organisation.map((g) =>
+        note(
+          entities.some(
+            (e) =>
+              e.kind === 'organisation' &&
+              [e.name, ...e.aliases, e.acronym ?? ''].some(
+                (n) => n !== '' && (n.includes(g) || g.includes(n)),
+              ),
+          ),
+          `organisation: ${g}`,
+        ),
+      ),
+    ),
+    places: ratio(
+      (gold.facts.place ?? []).map((g) =>
+        note(
+          entities.some(
+            (e) =>
+              e.kind === 'place' &&
+              [e.name, ...e.aliases].some((n) => n.toLowerCase() === g.toLowerCase()),
+          ),
+          `place: ${g}`,
+        ),
+      ),
+    ),
+    furnitureFigures: Object.entries(bpMarkers).flatMap(([file, markers]) =>
+      (factsOf.get(file) ?? [])
+        .filter((f) => f.kind !== 'year' && markers.some((m) => f.sentenceText.includes(m)))
+        .map((f) => `${file}: ${f.text}`),
+    ),
+    missed,
+  };
 }

@@ -26,6 +26,7 @@ export interface FactContext {
 }
 
 const SCALE: Record<string, number> = {
+  hundred: 1e2,
   thousand: 1e3,
   k: 1e3,
   million: 1e6,
@@ -98,14 +99,55 @@ const DATE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:(\d{1,2})\s(${MONTH})\s(\d{4})|(${MONTH})\s(\d{1,2}),?\s(\d{4})|(${MONTH})\s(\d{4}))(?![\p{N}])`,
   'gu',
 );
+/** "on Oct. 3", "said on June 9", "March 4-6", "9 June": a day without its year. */
+const DAY_OF_MONTH = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(${MONTH})\s(\d{1,2})(?![\p{N}]|,?\s\d{4}|\s\d)|(\d{1,2})\s(${MONTH})(?![\p{L}]|\s\d))`,
+  'gu',
+);
+/** A day more than this far after the publication date was last year's ("on Dec. 30" in January). */
+const FUTURE_DAYS = 120;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 /** "on Tuesday": resolved against the document's publication date when it has one. */
 const WEEKDAY =
   /(?<![\p{L}])on (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\p{L}])/gu;
-const UNITS = String.raw`barrels? (?:per|a) day|barrels|tonnes|tons|metric tons|workers|labourers|laborers|troops|soldiers|people|km|kilometres|kilometers|miles|megawatts|MW|gigawatts|GW|cubic metres|cubic meters|bcm|hectares|vehicles|artillery rounds|rounds|shells|missiles|containers|passengers|tourists`;
+const UNITS = String.raw`barrels? (?:per|a) day|barrels|tonnes|tons|metric tons|workers|labourers|laborers|troops|soldiers|people|km|kilometres|kilometers|miles|megawatts|MW|gigawatts|GW|cubic metres|cubic meters|bcm|hectares|vehicles|artillery rounds|rounds|shells|missiles|containers|passengers|tourists|work permits|permits|visas|vessels|ships|tankers|companies|officers|products`;
+/** "three", "Six", "a" (only before a scale: "a million barrels"). */
+const NUMBER_WORD = String.raw`[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Ff]ifteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Hh]undreds|[Tt]housands`;
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+};
+/**
+ * Words between a number and its unit: "2,000 new Polish workers", "4 million
+ * 155-millimetre shells", "12 ageing cargo vessels". Not function words or verbs, which would
+ * join a number to a unit in another clause ("5,000 of them were workers").
+ */
+const MODIFIER = String.raw`(?!(?:the|a|an|of|in|to|for|from|by|with|at|on|and|or|but|per|than|that|which|who|were|was|are|is|be|been|have|has|had|will|would|could|may|said|says|each|every|some|about|over|under|into|its|their|his|her)\s)(?:\p{Lu}[\p{L}’'.]*|[\p{L}\p{N}]{1,20}-[\p{L}\p{N}]{1,20}(?:-[\p{L}\p{N}]{1,20})?|\p{Ll}+(?<!ed|ing|ly))`;
 /** "80,000 barrels per day", "1.5 million tonnes", "some 180km" */
 const QUANTITY = new RegExp(
-  String.raw`(?<![\p{L}\p{N}$€£¥₩₽.])(${NUMBER})\s?(million|thousand|billion)?\s?(${UNITS})(?![\p{L}])`,
+  String.raw`(?<![\p{L}\p{N}$€£¥₩₽.])(${NUMBER}|(?:${NUMBER_WORD})(?![\p{L}\p{N}]))(?:[\s-](hundred|thousand|million|billion))?\s?((?:${MODIFIER}\s){0,3}?)(${UNITS})(?![\p{L}])`,
+  'gu',
+);
+
+/** "the 500,000-barrel annual cap", "a 54-km line": a quantity used as an adjective. */
+const QUANTITY_ADJECTIVE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}$€£¥₩₽.])(${NUMBER})(?:[\s-](million|thousand|billion))?-(barrel|tonne|ton|km|kilometre|kilometer|mile|megawatt|MW|gigawatt|GW|hectare|worker|vessel|container|shell|missile)(?![\p{L}])`,
   'gu',
 );
 
@@ -148,8 +190,18 @@ export function extractFacts(
       add({ kind: 'percent', value: `${formatNumber(amount)}%`, text: m[0], amount }, m.index);
     }
     for (const m of body.matchAll(QUANTITY)) {
+      const count = quantityNumber(m[1] ?? '', m[2], m[3] ?? '');
+      if (count === undefined) continue;
+      const amount = count * (m[2] ? (SCALE[m[2]] ?? 1) : 1);
+      const unit = (m[4] ?? '').replace(/^barrel (per|a) day$/, 'barrels $1 day');
+      add(
+        { kind: 'quantity', value: `${formatNumber(amount)} ${unit}`, text: m[0], amount, unit },
+        m.index,
+      );
+    }
+    for (const m of body.matchAll(QUANTITY_ADJECTIVE)) {
       const amount = parseNumber(m[1] ?? '') * (m[2] ? (SCALE[m[2]] ?? 1) : 1);
-      const unit = (m[3] ?? '').replace(/^barrel (per|a) day$/, 'barrels $1 day');
+      const unit = /^(?:km|MW|GW)$/.test(m[3] ?? '') ? (m[3] ?? '') : `${m[3] ?? ''}s`;
       add(
         { kind: 'quantity', value: `${formatNumber(amount)} ${unit}`, text: m[0], amount, unit },
         m.index,
@@ -158,6 +210,12 @@ export function extractFacts(
     for (const m of body.matchAll(DATE)) {
       const date = isoDate(m);
       if (date) add({ kind: 'date', value: date, text: m[0], date }, m.index);
+    }
+    if (context.published) {
+      for (const m of body.matchAll(DAY_OF_MONTH)) {
+        const date = dayInYearOf(context.published, m[1] ?? m[4], m[2] ?? m[3]);
+        if (date) add({ kind: 'date', value: date, text: m[0], date }, m.index);
+      }
     }
     for (const m of body.matchAll(WEEKDAY)) {
       const date = context.published
@@ -170,6 +228,23 @@ export function extractFacts(
     }
   }
   return facts.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The number of a quantity, or undefined when the match is no quantity: "a" without a scale,
+ * or a year before the words of a unit ("in 2019 Russian workers").
+ */
+function quantityNumber(
+  number: string,
+  scale: string | undefined,
+  modifiers: string,
+): number | undefined {
+  const word = NUMBER_WORDS[number.toLowerCase()];
+  if (/^[Aa]$/.test(number) && !scale) return undefined;
+  if (/^(?:hundreds|thousands)$/i.test(number)) return undefined;
+  if (word !== undefined) return word;
+  if (/^(?:1[89]|20)\d\d$/.test(number) && !scale && modifiers !== '') return undefined;
+  return parseNumber(number);
 }
 
 function money(text: string, currency: string, number: string, scale: string | undefined) {
@@ -197,6 +272,21 @@ function isoDate(m: RegExpMatchArray): string | undefined {
   const mm = monthNumber(month);
   if (!mm || !year) return undefined;
   return day ? `${year}-${mm}-${day.padStart(2, '0')}` : `${year}-${mm}`;
+}
+
+/** The day `month` `day` nearest before (or a little after) the publication date. */
+function dayInYearOf(
+  published: string,
+  month: string | undefined,
+  day: string | undefined,
+): string | undefined {
+  const mm = monthNumber(month);
+  const year = Number(published.slice(0, 4));
+  if (!mm || !day || Number(day) < 1 || Number(day) > 31 || !Number.isInteger(year))
+    return undefined;
+  const sameYear = `${year}-${mm}-${day.padStart(2, '0')}`;
+  const ahead = (Date.parse(sameYear) - Date.parse(published)) / 86_400_000;
+  return ahead > FUTURE_DAYS ? `${year - 1}-${mm}-${day.padStart(2, '0')}` : sameYear;
 }
 
 /** The latest `weekday` on or before `date` (news says "on Tuesday" of the past week). */

@@ -1,8 +1,9 @@
 import { cleanDocument } from './cleanDocument.js';
 import { detectDateline, detectLanguage, detectTruncation } from './detectMetadata.js';
+import { readDate } from './readDates.js';
 import type { ParsedArticle } from './formats/types.js';
 import { segmentText } from './segmentText.js';
-import type { CorpusDocument } from './types.js';
+import type { CorpusDocument, PublishedSource } from './types.js';
 
 /** A document as analysed alone: everything but what needs the rest of the corpus. */
 export type AnalysedDocument = Omit<CorpusDocument, 'duplicate' | 'firstSeen'>;
@@ -19,7 +20,9 @@ export function analyseArticle(article: ParsedArticle): AnalysedDocument {
   const cleaned = cleanDocument(article.text, article.title);
   const { text, paragraphs, sentences } = segmentText(cleaned.kept);
   const firstBody = paragraphs.find((p) => p.kind === 'body');
-  const dateline = detectDateline(firstBody && text.slice(firstBody.start, firstBody.end));
+  const opening = firstBody && text.slice(firstBody.start, firstBody.end);
+  const dateline = detectDateline(opening);
+  const published = publishedDate(article, cleaned.published, opening);
   return {
     id: documentId(article.file),
     file: article.file,
@@ -32,8 +35,25 @@ export function analyseArticle(article: ParsedArticle): AnalysedDocument {
     language: detectLanguage(text),
     ...(dateline ? { dateline } : {}),
     ...(cleaned.byline ? { byline: cleaned.byline } : {}),
-    ...(article.published ? { published: article.published } : {}),
+    ...(published ? { published: published.date, publishedFrom: published.from } : {}),
     ...(article.url ? { url: article.url } : {}),
     ...(article.source ? { source: article.source } : {}),
   };
+}
+
+/**
+ * The published date, from the most trusted place that gives one: the file's own metadata or
+ * the folder's manifest, then a date line or byline near the headline, then the dateline
+ * when its date is whole ("WASHINGTON, Dec. 12, 2026 (AP) -").
+ */
+function publishedDate(
+  article: ParsedArticle,
+  fromHeader: { date: string; from: PublishedSource } | undefined,
+  opening: string | undefined,
+): { date: string; from: PublishedSource } | undefined {
+  if (article.published) return { date: article.published, from: article.publishedFrom ?? 'manifest' };
+  if (fromHeader) return fromHeader;
+  const date = detectDateline(opening)?.date;
+  const whole = date === undefined ? undefined : readDate(date);
+  return whole ? { date: whole, from: 'dateline' } : undefined;
 }

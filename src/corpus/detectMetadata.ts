@@ -7,7 +7,7 @@ const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.
  * would try every split of a long run of spaces.
  */
 const DATELINE = new RegExp(
-  `^(\\p{Lu}[\\p{L} .'-]{1,40}?),?\\s+(?:(${MONTH}\\s+\\d{1,2})\\s*)?\\(([^)]{2,30})\\)\\s*(?:[.:]\\s*)?[-–—]+\\s*`,
+  `^(\\p{Lu}[\\p{L} .'-]{1,40}?),?\\s+(?:(${MONTH}\\s+\\d{1,2}(?:,\\s\\d{4})?)\\s*)?\\(([^)]{2,30})\\)\\s*(?:[.:]\\s*)?[-–—]+\\s*`,
   'u',
 );
 

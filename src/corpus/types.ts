@@ -14,7 +14,20 @@ export type RemovalReason =
   | 'label'
   | 'menu'
   | 'furniture'
-  | 'trailer';
+  | 'trailer'
+  | 'caption'
+  | 'byline'
+  | 'date-line'
+  | 'read-time'
+  | 'notice'
+  | 'appeal'
+  | 'related-link'
+  | 'garbage'
+  | 'footnote'
+  | 'teaser';
+
+/** Where a document's published date was read. */
+export type PublishedSource = 'metadata' | 'manifest' | 'dateline' | 'date-line' | 'byline';
 
 export interface RemovedLine {
   /** 1-based line number in the raw file */
@@ -73,8 +86,14 @@ export interface CorpusDocument {
   truncated: boolean;
   language: string;
   dateline?: Dateline;
-  /** ISO date (YYYY-MM-DD) when the source or a sidecar gives one. */
+  /** ISO date (YYYY-MM-DD) when the source, a sidecar or the page's own text gives one. */
   published?: string;
+  /**
+   * Where `published` was read: the file's metadata (front matter, HTML meta, record), the
+   * folder's manifest.yaml, the dateline opening the body, a date line near the headline, or
+   * the byline.
+   */
+  publishedFrom?: PublishedSource;
   /** ISO timestamp of the first run that saw this content (for "since last run" windows). */
   firstSeen?: string;
   /** The author, when the page names one. */

@@ -43,6 +43,59 @@ const DATELINE_PLACE =
   /^\p{Lu}{2,}(?:[ /-]\p{Lu}{2,})*(?=,|(?:\s?\([^()]{1,30}\))?\s?(?:[–—]|--?\s))/u;
 const DATELINE_MAX_CHARS = 60;
 
+const NAME_RUN = String.raw`\p{Lu}[\p{L}’'.-]*(?:\s(?:of\s|for\s|and\s)?\p{Lu}[\p{L}’'.-]*){0,4}`;
+/** Nouns that say what kind of organisation a name is. */
+const KIND = String.raw`company|companies|firm|firms|group|corporation|corporations|agency|newspaper|daily|broadcaster|bank|banks|ministry|operator|institute|website|magazine|outlet|channel|think tank|organi[sz]ation|publication|news agency|research group|research company`;
+/** "Acme, an international security research company," */
+const APPOSITION_AFTER = new RegExp(
+  String.raw`(?<![\p{L}’'-])(${NAME_RUN}),\s(?:a|an|the)\s[^,.;()]{0,60}?\b(?:${KIND})\b`,
+  'gu',
+);
+/** "the newspaper Daily Example", "research group Open Example", "corporations, Acme and Beta" */
+const APPOSITION_BEFORE = new RegExp(String.raw`\b(?:${KIND}),?\s(${NAME_RUN})`, 'gu');
+/** "The Example Post reported", "Acme writes", "Example news agency": how media are cited. */
+const MEDIA = new RegExp(
+  String.raw`(?<![\p{L}’'-])(${NAME_RUN})\s(?:reported|reports|writes|wrote|news agency)\b`,
+  'gu',
+);
+/** "MOSCOW (Agency) -", "WASHINGTON (Agency/Desk) -": the agency of a dateline. */
+const DATELINE_AGENCY =
+  /^[^()]{2,40}\((\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?)(?:\/[^()]{0,20})?\)\s?[-–—.]/u;
+const NOT_ORGANISATION =
+  /^(?:The|A|An|It|He|She|They|This|That|In|On|At|But|And|Officials?|Analysts?|Experts?|Sources?|Reports?)$/u;
+
+/** Organisations a sentence says are organisations, whatever their last word. */
+function describedOrganisations(body: string): { name: string; at: number }[] {
+  const found: { name: string; at: number }[] = [];
+  const add = (run: string | undefined, at: number) => {
+    if (!run) return;
+    // "Acme and Beta": a list of two names after a kind noun.
+    const parts = run.split(/\sand\s(?=\p{Lu})/u);
+    let offset = 0;
+    for (const part of parts) {
+      const name = part.replace(/^The\s/u, '').replace(/[.’']+$/u, '');
+      const words = name.split(' ');
+      // An acronym alone ("KCNA reported") is linked to its spelled-out name further on.
+      const acronym = /^\p{Lu}{2,6}$/u.test(name);
+      if (
+        name.length >= 3 &&
+        !acronym &&
+        !NOT_ORGANISATION.test(words[0] ?? '') &&
+        !isPlaceName(name)
+      )
+        found.push({ name, at: at + offset + part.indexOf(name) });
+      offset += part.length + 5;
+    }
+  };
+  for (const m of body.matchAll(APPOSITION_AFTER)) add(m[1], m.index);
+  for (const m of body.matchAll(APPOSITION_BEFORE))
+    add(m[1], m.index + m[0].length - (m[1] ?? '').length);
+  for (const m of body.matchAll(MEDIA)) add(m[1], m.index);
+  const agency = DATELINE_AGENCY.exec(body.slice(0, 80));
+  if (agency?.[1]) add(agency[1], body.indexOf(agency[1]));
+  return found;
+}
+
 /** A standalone acronym: "CSA", "NIS". */
 const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/gu;
 
@@ -83,6 +136,16 @@ export function extractOrganisations(
       found.push({
         name,
         acronym: match[2] ?? '',
+        start: sentence.start + at,
+        end: sentence.start + at + name.length,
+        sentence,
+      });
+    }
+    for (const { name, at } of describedOrganisations(body)) {
+      if (taken[at] || at < 0) continue;
+      take(at, at + name.length);
+      found.push({
+        name,
         start: sentence.start + at,
         end: sentence.start + at + name.length,
         sentence,

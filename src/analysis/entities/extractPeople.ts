@@ -108,13 +108,21 @@ function rolePrefix(body: string, at: number): string | undefined {
   const before = body.slice(from, at);
   const words = before.trimEnd().split(/\s+/);
   if (from > 0) words.shift(); // cut by the window: not a whole word
-  const last = words.at(-1) ?? '';
-  if (!isRoleWord(last) || before !== before.trimEnd() + ' ') return undefined;
-  const role = [last];
-  for (let i = words.length - 2; i >= 0 && role.length < 5; i--) {
+  if (before !== before.trimEnd() + ' ') return undefined;
+  // "Minister for Trade ", "Commissioner of Police ": the role word may come before its "of" phrase.
+  let head = words.length - 1;
+  while (head > words.length - 4 && head > 0 && !isRoleWord(words[head] ?? '')) {
+    const word = words[head] ?? '';
+    if (!/^\p{Lu}/u.test(word) && !/^(?:of|for)$/.test(word)) return undefined;
+    head--;
+  }
+  if (!isRoleWord(words[head] ?? '') || /^(?:of|for)$/.test(words.at(-1) ?? '')) return undefined;
+  const role = words.slice(head);
+  for (let i = head - 1; i >= 0 && role.length < 6; i--) {
     const word = words[i] ?? '';
     if (!/^\p{Lu}/u.test(word) && !isRoleWord(word)) break;
-    if (/[,;:.]$/.test(word) || FUNCTION_WORDS.has(word)) break;
+    // "U.S." is part of the role; a full stop or comma ending any other word ends it.
+    if ((/[,;:.]$/.test(word) && !/^(?:\p{Lu}\.)+$/u.test(word)) || FUNCTION_WORDS.has(word)) break;
     role.unshift(word);
   }
   return role.join(' ');

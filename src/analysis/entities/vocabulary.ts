@@ -33,7 +33,7 @@ export const ROLE_WORDS = words(`
   spokeswoman spokesperson secretary director head chief envoy commander general official deputy
   expert analyst mayor senator chancellor king queen emperor diplomat negotiator adviser advisor
   founder ceo editor correspondent professor researcher admiral colonel captain lieutenant marshal
-  sergeant
+  sergeant representative prosecutor sen senator rep gov coordinator
 `);
 
 /** Last words of an organisation's name: "National Statistics Office", "World Health Assembly". */
@@ -41,7 +41,8 @@ export const ORGANISATION_WORDS = words(`
   agency council committee service ministry party bank company corporation organisation organization
   union commission fund institute university office assembly parliament association federation group
   forum court department administration authority programme program army navy corps command network
-  fleet treaty
+  fleet treaty times post press presse journal herald gazette tribune centre center guard railways
+  railway ilbo
 `);
 
 /** Capitalised function words that open sentences. */
@@ -67,5 +68,33 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 export const isRoleWord = (word: string) =>
-  ROLE_WORDS.has(word.toLowerCase().replace(/[’']s$/, ''));
+  ROLE_WORDS.has(
+    word
+      .toLowerCase()
+      .replace(/[’']s$/, '')
+      .replace(/\.$/, ''),
+  );
 export const isOrganisationWord = (word: string) => ORGANISATION_WORDS.has(word.toLowerCase());
+
+let gazetteer: ReadonlySet<string> | undefined;
+
+/**
+ * Cities and regions of the world, lower-cased ("pyongyang", "new jersey", "siberia"), from the
+ * lexicon of compromise (a maintained English NLP library). Its tagger reads places well but
+ * costs a millisecond and a half a sentence, too slow for a large store; its place names are
+ * what our own patterns lacked. Loaded on first use: only commands that list places pay for it.
+ */
+export function placeGazetteer(): ReadonlySet<string> {
+  if (gazetteer) return gazetteer;
+  const nlp = require('compromise/two') as {
+    model(): { one: { lexicon: Record<string, unknown> } };
+  };
+  const names = Object.entries(nlp.model().one.lexicon)
+    .filter(([name, tag]) => {
+      const tags = String(tag);
+      return (tags === 'City' || tags.startsWith('Region')) && name.length >= 4;
+    })
+    .map(([name]) => name);
+  gazetteer = new Set(names);
+  return gazetteer;
+}

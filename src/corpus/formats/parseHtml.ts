@@ -59,7 +59,7 @@ function readArticle(file: string, html: string): ParseResult {
         ...(title ? { title } : {}),
         ...(url ? { url } : {}),
         ...(source ? { source } : {}),
-        ...(published ? { published } : {}),
+        ...(published ? { published, publishedFrom: 'metadata' as const } : {}),
       },
     ],
     problems: [],

@@ -33,7 +33,7 @@ export function parseMarkdown(file: string, source: string): ParseResult {
         ...(title ? { title } : {}),
         ...(url ? { url } : {}),
         ...(sourceName ? { source: sourceName } : {}),
-        ...(published ? { published } : {}),
+        ...(published ? { published, publishedFrom: 'metadata' as const } : {}),
       },
     ],
     problems,

@@ -51,7 +51,7 @@ function toArticle(value: unknown, file: string): ParsedArticle | undefined {
     ...(title ? { title } : {}),
     ...(url ? { url } : {}),
     ...(source ? { source } : {}),
-    ...(published ? { published } : {}),
+    ...(published ? { published, publishedFrom: 'metadata' as const } : {}),
   };
 }
 

@@ -10,6 +10,11 @@ export interface ParsedArticle {
   source?: string;
   /** YYYY-MM-DD */
   published?: string;
+  /**
+   * Set by a parser that read `published` from the file itself. A date from the folder's
+   * manifest comes without it.
+   */
+  publishedFrom?: 'metadata';
 }
 
 /** A parser's verdict on one file: articles, and problems that skip part or all of it. */
