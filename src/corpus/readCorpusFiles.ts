@@ -163,7 +163,14 @@ export function parseCorpusFile(file: Pick<CorpusFile, "file" | "bytes" | "meta"
   if (text.trim() === '') return { articles: [], problems: [{ file: file.file, message: 'skipped: empty file' }] };
   const parser = PARSERS[extname(file.file).toLowerCase()] ?? PARSERS['.txt'];
   const result = parser?.(file.file, text) ?? { articles: [], problems: [] };
-  return { ...result, articles: result.articles.map((a) => ({ ...file.meta, ...a, ...definedOnly(file.meta) })) };
+  return { ...result, articles: result.articles.map((a) => withManifest(a, file.meta)) };
+}
+
+/** Manifest values win over what a file says of itself, and a manifest date is labelled as one. */
+function withManifest(article: ParsedArticle, meta: CorpusFile['meta']): ParsedArticle {
+  const merged: ParsedArticle = { ...meta, ...article, ...definedOnly(meta) };
+  if (meta.published !== undefined) delete merged.publishedFrom;
+  return merged;
 }
 
 /** Manifest values win over what a file says of itself. */

@@ -44,7 +44,7 @@ describe('brief corpus', () => {
     const result = await runBrief(['corpus', '--corpus', dir], { env: { BRIEFGEN_STORE: store } });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /^dated {2}Rail link opens\n {4}2026-11-20 · Wire Service · dated\.md/m,
+      /^dated {2}Rail link opens\n {4}2026-11-20 \(metadata\) · Wire Service · dated\.md/m,
     );
     expect(result.stdout).toMatch(/^plain {2}Port reopens\n {4}undated · plain\.txt/m);
     expect(result.stdout).toMatch(/2 documents \(0 copies of other stories\) in .*\.sqlite/);

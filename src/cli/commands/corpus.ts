@@ -21,6 +21,7 @@ function describeDocument(doc: CorpusDocument) {
     dateline: doc.dateline ?? null,
     byline: doc.byline ?? null,
     published: doc.published ?? null,
+    publishedFrom: doc.publishedFrom ?? null,
     url: doc.url ?? null,
     source: doc.source ?? null,
     firstSeen: doc.firstSeen ?? null,
@@ -86,7 +87,7 @@ function describeLine(doc: CorpusDocument): string {
     doc.truncated ? 'truncated' : '',
     doc.language !== 'en' ? doc.language : '',
   ].filter(Boolean);
-  const when = doc.published ?? 'undated';
+  const when = doc.published ? `${doc.published} (${doc.publishedFrom ?? 'metadata'})` : 'undated';
   const from = doc.source ?? doc.dateline?.agency;
   return (
     `${doc.id}  ${doc.title}\n` +
