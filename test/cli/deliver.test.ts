@@ -1,4 +1,5 @@
-import { mkdir, readFile, stat, writeFile, cp } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, runBrief } from '../helpers/cli.js';
@@ -208,5 +209,57 @@ describe('brief run --due with delivery', () => {
     const second = await run(dir, env);
     expect(second.code).toBe(1);
     expect(smtp.messages).toHaveLength(1);
+  });
+});
+
+describe('brief build --deliver and --format html', () => {
+  it('--deliver sends the PDF it builds on every channel of the brief', async () => {
+    const dir = await project(['folder: {path: ../inbox}']);
+    const result = await runBrief(
+      ['build', 'briefs/weekly.yaml', '--as-of', '2026-11-16', '--out', 'out', '--deliver'],
+      { cwd: dir },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const copy = await readFile(join(dir, 'inbox', 'weekly-2026-11-16.pdf'));
+    expect(copy.equals(await readFile(join(dir, PDF)))).toBe(true);
+  });
+
+  it('--deliver exits 1 naming the delivery that failed and why', async () => {
+    const dir = await project(['email: {to: desk@example.org}']);
+    const result = await runBrief(
+      ['build', 'briefs/weekly.yaml', '--as-of', '2026-11-16', '--out', 'out', '--deliver'],
+      { cwd: dir, env: { BRIEFGEN_SMTP_URL: 'smtp://127.0.0.1:1', BRIEFGEN_SMTP_FROM: '' } },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('brief: weekly: the email delivery failed');
+    expect(result.stderr).toContain('the environment variable BRIEFGEN_SMTP_FROM is not set');
+    expect(existsSync(join(dir, PDF))).toBe(true);
+  });
+
+  it('--format html writes the HTML edition beside where the PDF goes', async () => {
+    const dir = await project(['folder: {path: ../inbox}']);
+    const result = await runBrief(
+      ['build', 'briefs/weekly.yaml', '--as-of', '2026-11-16', '--out', 'out', '--format', 'html'],
+      { cwd: dir },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const html = await readFile(join(dir, 'out', 'weekly', 'weekly-2026-11-16.html'), 'utf8');
+    expect(html).toContain('<h1>Russia–DPRK weekly overview</h1>');
+    expect(html).toContain('>TLP:GREEN<');
+    expect(html).toContain('<h2 id="sources">Sources</h2>');
+    expect(html).toMatch(/<a class="cite" href="#source-1"/);
+    expect(html).toContain('<li id="source-1" value="1">');
+    expect(existsSync(join(dir, 'inbox'))).toBe(false);
+  });
+
+  it('a brief with a bad subject template is an input error at its line and column', async () => {
+    const dir = await project(['email: {to: desk@example.org, subject: "{{titel}} weekly"}']);
+    const result = await runBrief(['validate', 'briefs/weekly.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /briefs\/weekly\.yaml:7:\d+: error: the e-mail subject template: "titel" not defined/,
+    );
   });
 });
