@@ -163,7 +163,10 @@ async function deliverRecord(
   environment: ReturnType<typeof deliveryEnvironment>,
   cwd: string,
 ): Promise<DeliveryOutcome> {
-  const channels = record.pending as Channel[];
+  const configured = channelsOf(spec.delivery);
+  const dropped = record.pending.filter((c) => !configured.includes(c as Channel));
+  const channels = configured.filter((c) => record.pending.includes(c));
+  const gone = dropped.map((channel) => ({ channel, dropped: true }));
   const modelFile = editionFile(paths, spec.id, record.asOf);
   const kept = await Promise.all([stat(record.pdf), readFile(modelFile, 'utf8')]).catch(
     () => undefined,
@@ -176,15 +179,18 @@ async function deliverRecord(
         hint: `brief schedule --reset ${spec.id} builds the latest slot again`,
       },
     );
-    return channels.map((channel) => ({ channel, error }));
+    return [...gone, ...channels.map((channel) => ({ channel, error }))];
   }
   const model = JSON.parse(kept[1]) as BriefModel;
   const edition = { model, pdf: record.pdf, shownPdf: shownPath(record.pdf, cwd) };
   const results = await deliverEdition(spec.delivery ?? {}, channels, edition, environment);
   if (results.every((r) => 'ok' in r)) await rm(modelFile, { force: true });
-  return results.map((r) =>
-    'ok' in r ? { channel: r.channel } : { channel: r.channel, error: r.error },
-  );
+  return [
+    ...gone,
+    ...results.map((r) =>
+      'ok' in r ? { channel: r.channel } : { channel: r.channel, error: r.error },
+    ),
+  ];
 }
 
 function shownPath(path: string, cwd: string): string {

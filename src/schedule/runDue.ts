@@ -29,8 +29,11 @@ export interface BuildRequest {
 export type BuildOutcome =
   { output: string; delivery?: { pdf: string; channels: string[] } } | { skipped: string };
 
-/** How each channel of a delivery went: an error for those that failed. */
-export type DeliveryOutcome = { channel: string; error?: unknown }[];
+/**
+ * How each channel of a delivery went: an error for those that failed; `dropped` for one the
+ * brief no longer has, which is forgotten rather than holding the brief back.
+ */
+export type DeliveryOutcome = { channel: string; error?: unknown; dropped?: boolean }[];
 
 export interface RunDueOptions {
   paths: StatePaths;
@@ -139,8 +142,12 @@ async function deliverSlot(
   const when = options.wallClock().toISOString();
   const next: DeliveryRecord = { ...record, delivered: { ...record.delivered }, pending: [] };
   const errors: Record<string, string> = {};
-  for (const { channel, error } of outcome) {
-    if (error === undefined) {
+  for (const { channel, error, dropped } of outcome) {
+    if (dropped) {
+      options.log(
+        `${brief.id}: ${channel} delivery of ${record.asOf} dropped: the brief no longer has it`,
+      );
+    } else if (error === undefined) {
       next.delivered[channel] = when;
       result.delivered.push({ id: brief.id, asOf: record.asOf, channel });
       options.log(`${brief.id}: delivered ${record.asOf} by ${channel}`);

@@ -140,6 +140,7 @@ export async function resetBrief(paths: StatePaths, id: string): Promise<boolean
   await updateState(paths, (state) => {
     existed = Object.hasOwn(state.briefs, id);
     delete state.briefs[id];
+    if (state.failureNotices) delete state.failureNotices[id];
   });
   return existed;
 }

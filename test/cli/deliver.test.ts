@@ -167,6 +167,22 @@ describe('brief run --due with delivery', () => {
     expect(Object.keys(delivered.delivery?.delivered ?? {}).sort()).toEqual(['email', 'webhook']);
   });
 
+  it('a pending delivery the brief no longer has is dropped, not retried for ever', async () => {
+    const port = await closedPort();
+    const dir = await project([`webhook: {url: 'http://127.0.0.1:${port}/'}`]);
+    expect((await run(dir, {})).code).toBe(1);
+    const brief = join(dir, 'briefs', 'weekly.yaml');
+    const text = await readFile(brief, 'utf8');
+    await writeFile(brief, text.replace(/webhook: .*/, 'folder: {path: ../inbox}'));
+    const next = await run(dir, {});
+    expect(next.stderr).toBe('');
+    expect(next.code).toBe(0);
+    expect(next.stdout).toContain(
+      'weekly: webhook delivery of 2026-11-16 dropped: the brief no longer has it',
+    );
+    expect((await readState(dir)).briefs.weekly?.delivery?.pending).toEqual([]);
+  });
+
   it('a webhook answering 4xx fails at once, without retries', async () => {
     const hook = await started(startWebhookServer('another secret'));
     const dir = await project([`webhook: {url: '${hook.url}'}`]);
