@@ -60,6 +60,8 @@ export interface RunDueResult {
   undelivered: { id: string; asOf: string; channel: string; error: unknown }[];
   /** Failure notices that could not be sent. */
   unnotified: { id: string; asOf: string; error: unknown }[];
+  /** With dryRun: the built slots whose delivery failed, which would be delivered again. */
+  pending: { id: string; asOf: string; channels: string[] }[];
   /** With dryRun: the slots that would be built. */
   due: { id: string; asOf: string; slot: Date }[];
 }
@@ -81,14 +83,17 @@ export async function runDue(
     delivered: [],
     undelivered: [],
     unnotified: [],
+    pending: [],
     due: [],
   };
   for (const brief of briefs) {
     const entry = await entryOf(brief, options);
     const slots = slotsFor(brief, entry?.lastRun, options.now());
-    const undelivered = (entry?.delivery?.pending.length ?? 0) > 0 && !options.dryRun;
-    if (slots.length === 0 && !undelivered) continue;
+    const pending = entry?.delivery?.pending ?? [];
+    if (slots.length === 0 && pending.length === 0) continue;
     if (options.dryRun) {
+      if (entry?.delivery && pending.length > 0)
+        result.pending.push({ id: brief.id, asOf: entry.delivery.asOf, channels: pending });
       for (const slot of slots) {
         result.due.push({ id: brief.id, asOf: asOfDate(slot, brief.schedule.timezone), slot });
       }

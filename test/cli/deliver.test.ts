@@ -150,6 +150,15 @@ describe('brief run --due with delivery', () => {
     expect(failed.lastRun).toBe('2026-11-16T07:00:00.000Z');
     expect(failed.delivery?.pending).toEqual(['webhook']);
 
+    const dry = await runBrief(['run', '--due', '--dry-run', '--now', NOW, '--out', 'out'], {
+      cwd: dir,
+    });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(
+      'weekly: would deliver 2026-11-16 by webhook again, from the PDF it kept',
+    );
+    expect((await readState(dir)).briefs.weekly?.delivery?.pending).toEqual(['webhook']);
+
     const hook = await started(startWebhookServer(SECRET, { port }));
     const second = await run(dir, env);
     expect(second.stderr).toBe('');

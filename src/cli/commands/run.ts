@@ -84,7 +84,8 @@ export const runCommand: Command = {
       context.stderr.write(formatError(failure.error));
     }
     reportDeliveries(result, context);
-    const done = result.built.length + result.failed.length + result.due.length;
+    const done =
+      result.built.length + result.failed.length + result.due.length + result.pending.length;
     if (done + result.delivered.length + result.undelivered.length === 0) log('nothing due');
     if (errors.length > 0) return 2;
     return result.failed.length + result.undelivered.length > 0 ? 1 : 0;
@@ -128,5 +129,9 @@ function reportDryRun(
       `${id}: would build ${plannedOutput(outDir, id, asOf, context.cwd)} (scheduled ${slot.toISOString()})${skip ? '; no PDF if its themes match nothing (on_empty: skip)' : ''}`,
     );
   }
-  if (result.due.length > 0) log('dry run: nothing written (no PDF, no schedule state)');
+  for (const { id, asOf, channels } of result.pending) {
+    log(`${id}: would deliver ${asOf} by ${channels.join(', ')} again, from the PDF it kept`);
+  }
+  if (result.due.length + result.pending.length > 0)
+    log('dry run: nothing written (no PDF, no schedule state)');
 }
