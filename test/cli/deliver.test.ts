@@ -279,6 +279,15 @@ describe('brief build --deliver and --format html', () => {
     expect(existsSync(join(dir, 'inbox'))).toBe(false);
   });
 
+  it('a webhook that is not http(s) is an input error at its place', async () => {
+    const dir = await project(['webhook: {url: "ftp://example.org/"}']);
+    const result = await runBrief(['validate', 'briefs/weekly.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /briefs\/weekly\.yaml:7:\d+: error: an http:\/\/ or https:\/\/ URL at "delivery\.webhook\.url"/,
+    );
+  });
+
   it('a brief with a bad subject template is an input error at its line and column', async () => {
     const dir = await project(['email: {to: desk@example.org, subject: "{{titel}} weekly"}']);
     const result = await runBrief(['validate', 'briefs/weekly.yaml'], { cwd: dir });
