@@ -89,7 +89,7 @@ export async function runDue(
   for (const brief of briefs) {
     const entry = await entryOf(brief, options);
     const slots = slotsFor(brief, entry?.lastRun, options.now());
-    const pending = entry?.delivery?.pending ?? [];
+    const pending = pendingOf(entry?.delivery);
     if (slots.length === 0 && pending.length === 0) continue;
     if (options.dryRun) {
       if (entry?.delivery && pending.length > 0)
@@ -106,7 +106,8 @@ export async function runDue(
       continue;
     }
     try {
-      if (await retryDelivery(brief, options, result)) await buildSlots(brief, options, result);
+      await retryDelivery(brief, options, result);
+      await buildSlots(brief, options, result);
     } finally {
       await release();
     }
@@ -122,18 +123,32 @@ async function lastRunOf(brief: ScheduledBrief, options: RunDueOptions) {
   return (await entryOf(brief, options))?.lastRun;
 }
 
+function pendingOf(record: DeliveryRecord | undefined): string[] {
+  return Array.isArray(record?.pending) ? record.pending : [];
+}
+
 /**
- * A slot built earlier whose delivery failed is delivered now, from the PDF it kept, before
- * any newer slot is built. False while some of it still fails.
+ * A slot built earlier whose delivery failed is delivered now, from the PDF it kept. A newer
+ * slot due is built whatever happens here: one broken channel must not keep the brief from
+ * its other readers.
  */
 async function retryDelivery(
   brief: ScheduledBrief,
   options: RunDueOptions,
   result: RunDueResult,
-): Promise<boolean> {
+): Promise<void> {
   const record = (await entryOf(brief, options))?.delivery;
-  if (!record || !Array.isArray(record.pending) || record.pending.length === 0) return true;
-  return deliverSlot(brief, record, options, result);
+  if (record && pendingOf(record).length > 0) await deliverSlot(brief, record, options, result);
+}
+
+/** Building a newer slot replaces the record of an older one still undelivered: say so. */
+async function giveUpOlderDelivery(brief: ScheduledBrief, options: RunDueOptions) {
+  const older = (await entryOf(brief, options))?.delivery;
+  const channels = pendingOf(older);
+  if (older === undefined || channels.length === 0) return;
+  options.log(
+    `${brief.id}: ${channels.join(', ')} delivery of ${older.asOf} given up: a newer slot is built`,
+  );
 }
 
 async function deliverSlot(
@@ -141,8 +156,8 @@ async function deliverSlot(
   record: DeliveryRecord,
   options: RunDueOptions,
   result: RunDueResult,
-): Promise<boolean> {
-  if (!options.deliver) return true;
+): Promise<void> {
+  if (!options.deliver) return;
   const outcome = await options.deliver(brief, record);
   const when = options.wallClock().toISOString();
   const next: DeliveryRecord = { ...record, delivered: { ...record.delivered }, pending: [] };
@@ -165,7 +180,6 @@ async function deliverSlot(
   if (next.pending.length > 0) next.errors = errors;
   else delete next.errors;
   await recordDelivery(options.paths, brief.id, next);
-  return next.pending.length === 0;
 }
 
 /** Tell the brief's failure address once per slot; a notice that cannot be sent is reported. */
@@ -204,6 +218,7 @@ async function buildSlots(
         const { pdf, channels } = outcome.delivery;
         delivery = { slot: slot.toISOString(), asOf, pdf, delivered: {}, pending: channels };
       }
+      await giveUpOlderDelivery(brief, options);
       await recordRun(options.paths, brief.id, {
         lastRun: slot.toISOString(),
         finishedAt: options.wallClock().toISOString(),
@@ -223,8 +238,7 @@ async function buildSlots(
       await notifyOnce(brief, request, error, options, result);
       return;
     }
-    // A slot not fully delivered holds the brief back: the next call delivers it first.
-    if (delivery && !(await deliverSlot(brief, delivery, options, result))) return;
+    if (delivery) await deliverSlot(brief, delivery, options, result);
   }
 }
 

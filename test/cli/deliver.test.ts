@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, runBrief } from '../helpers/cli.js';
@@ -190,6 +190,30 @@ describe('brief run --due with delivery', () => {
       'weekly: webhook delivery of 2026-11-16 dropped: the brief no longer has it',
     );
     expect((await readState(dir)).briefs.weekly?.delivery?.pending).toEqual([]);
+  });
+
+  it('a newer slot is built and delivered even while the delivery of an older slot still fails', async () => {
+    const dir = await project(['folder: {path: ../inbox}']);
+    await writeFile(join(dir, 'inbox'), 'a file where the folder should be');
+    const first = await run(dir, {});
+    expect(first.code).toBe(1);
+    expect(first.stderr).toMatch(/the folder delivery failed[^]*could not copy the PDF to .*inbox/);
+
+    const nextWeek = (now: string) =>
+      runBrief(['run', '--due', '--now', now, '--out', 'out'], { cwd: dir });
+    const second = await nextWeek('2026-11-23T07:05:00Z');
+    expect(second.code).toBe(1);
+    expect(second.stdout).toContain(
+      'weekly: folder delivery of 2026-11-16 given up: a newer slot is built',
+    );
+    expect(second.stdout).toContain('weekly: built out/weekly/weekly-2026-11-23.pdf');
+
+    await rm(join(dir, 'inbox'));
+    const third = await nextWeek('2026-11-23T07:05:00Z');
+    expect(third.code).toBe(0);
+    expect(third.stdout.trim()).toBe('weekly: delivered 2026-11-23 by folder');
+    expect(existsSync(join(dir, 'inbox', 'weekly-2026-11-23.pdf'))).toBe(true);
+    expect(existsSync(join(dir, 'inbox', 'weekly-2026-11-16.pdf'))).toBe(false);
   });
 
   it('a webhook answering 4xx fails at once, without retries', async () => {
