@@ -56,6 +56,44 @@ export const ScheduleSpec = z.union([
     .strict(),
 ]);
 
+/** An e-mail address as people write it; the SMTP server has the last word. */
+const emailAddress = z
+  .string()
+  .regex(/^[^\s@<>,;]+@[^\s@<>,;]+$/, 'an e-mail address such as analyst@example.org');
+
+const addressList = z.union([emailAddress.transform((a) => [a]), z.array(emailAddress)]);
+
+/** Where a built brief goes; secrets (SMTP password, webhook key) come from the environment. */
+export const DeliverySpec = z
+  .object({
+    email: z
+      .object({
+        to: addressList.pipe(z.array(emailAddress).min(1, 'at least one recipient')),
+        cc: addressList.default([]),
+        bcc: addressList.default([]),
+        subject: z
+          .string()
+          .min(1)
+          .optional()
+          .describe('Handlebars template: {{title}}, {{subtitle}}, {{id}}, {{asOf}}'),
+      })
+      .strict()
+      .optional(),
+    webhook: z
+      .object({
+        url: z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' }),
+        include_pdf: z.boolean().default(false),
+      })
+      .strict()
+      .optional(),
+    folder: z
+      .object({ path: z.string().min(1).describe('relative to the brief file') })
+      .strict()
+      .optional(),
+    on_failure: emailAddress.optional().describe('who is told when the brief fails to build'),
+  })
+  .strict();
+
 /** The brief YAML a user writes (briefs/<id>.yaml). Keys are snake_case. */
 export const BriefFile = z
   .object({
@@ -96,6 +134,7 @@ export const BriefFile = z
       .optional()
       .describe('what the brief is about: names, terms or countries (with their other names)'),
     schedule: ScheduleSpec.optional(),
+    delivery: DeliverySpec.optional(),
     marking: z
       .enum(MARKINGS)
       .optional()
@@ -119,3 +158,4 @@ export const BriefFile = z
 
 export type BriefFile = z.infer<typeof BriefFile>;
 export type WindowSpec = z.infer<typeof WindowSpec>;
+export type DeliverySpec = z.infer<typeof DeliverySpec>;

@@ -13,6 +13,7 @@ import { ID_RULE, isId, suggestId } from '../shared/ids.js';
 import { closestMatch, normaliseName } from '../shared/suggest.js';
 import { readYamlFile, validateYaml, type LocatedYaml } from '../shared/yamlFile.js';
 import { scheduleProblem, type Schedule } from '../schedule/index.js';
+import { subjectProblem, type Delivery } from '../deliver/index.js';
 import { BriefFile, type WindowSpec } from './briefFile.js';
 
 /** A validated brief with its themes resolved; what assembleBrief needs. */
@@ -33,6 +34,8 @@ export interface BriefSpec {
   /** Absolute path, when the brief names its corpus. */
   corpus?: string;
   limits: BriefFile['limits'];
+  /** Where `run --due` and `build --deliver` send the built PDF. */
+  delivery?: Delivery;
 }
 
 export interface LoadBriefOptions {
@@ -73,6 +76,36 @@ export async function loadBrief(file: string, options: LoadBriefOptions): Promis
     ...(brief.marking !== undefined ? { marking: brief.marking } : {}),
     ...(corpus !== undefined ? { corpus } : {}),
     limits: brief.limits,
+    ...(brief.delivery !== undefined
+      ? { delivery: checkDelivery(yaml, brief.delivery, options.cwd ?? '.') }
+      : {}),
+  };
+}
+
+/** The delivery with its folder resolved from the brief's folder and its subject checked. */
+function checkDelivery(
+  yaml: LocatedYaml,
+  spec: NonNullable<BriefFile['delivery']>,
+  cwd: string,
+): Delivery {
+  const { email, webhook, folder, on_failure } = spec;
+  const problem = email?.subject === undefined ? undefined : subjectProblem(email.subject);
+  if (problem !== undefined) {
+    throw new BriefError('BRIEF_INVALID', `the e-mail subject template: ${problem}`, {
+      file: yaml.file,
+      ...yaml.locate(['delivery', 'email', 'subject']),
+      hint: 'it may use {{title}}, {{subtitle}}, {{id}} and {{asOf}}; the marking is put in front of it',
+    });
+  }
+  return {
+    ...(email !== undefined ? { email } : {}),
+    ...(webhook !== undefined
+      ? { webhook: { url: webhook.url, includePdf: webhook.include_pdf } }
+      : {}),
+    ...(folder !== undefined
+      ? { folder: { path: resolve(cwd, dirname(yaml.file), folder.path) } }
+      : {}),
+    ...(on_failure !== undefined ? { onFailure: on_failure } : {}),
   };
 }
 

@@ -38,7 +38,10 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     arguments: 'briefs',
     flags: [
       OUT,
-      { flag: '--format pdf|json', description: 'write PDFs (default) or print the BriefModel' },
+      {
+        flag: '--format pdf|json|html',
+        description: 'write PDFs (default), print the BriefModel, or write the HTML edition',
+      },
       {
         flag: '--as-of YYYY-MM-DD',
         description: 'the date the brief speaks for (default today, UTC)',
@@ -50,6 +53,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
         flag: '-w, --watch',
         description: 'rebuild when a brief, a template or the corpus changes',
       },
+      { flag: '--deliver', description: "send each PDF as the brief's delivery: says" },
       QUIET,
     ],
     examples: ['brief build briefs/', 'brief build briefs/weekly-overview.yaml --as-of 2026-11-23'],

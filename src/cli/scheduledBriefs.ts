@@ -1,5 +1,14 @@
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { BriefSpec } from '../brief/index.js';
+import {
+  channelsOf,
+  deliverEdition,
+  deliveryEnvironment,
+  sendFailureNotice,
+  type Channel,
+} from '../deliver/index.js';
+import type { BriefModel } from '../model/index.js';
 import {
   inspectState,
   parseIsoDateTime,
@@ -7,13 +16,17 @@ import {
   runDue,
   statePaths,
   type BuildOutcome,
+  type DeliveryOutcome,
+  type DeliveryRecord,
   type RunDueResult,
   type ScheduledBrief,
   type StatePaths,
 } from '../schedule/index.js';
 import { BriefError } from '../shared/errors.js';
+import { writeFileAtomic } from '../shared/files.js';
 import type { CliContext } from './context.js';
 import type { BriefPipeline } from './pipeline.js';
+import { formatError } from './printError.js';
 
 export type ScheduledSpec = BriefSpec & ScheduledBrief;
 
@@ -84,25 +97,105 @@ export function runDueBriefs(
     cwd: string;
     log: (line: string) => void;
     dryRun?: boolean;
+    /** Where delivery settings and secrets come from (default: the process's environment). */
+    env?: Record<string, string | undefined>;
   },
 ): Promise<RunDueResult> {
+  const paths = statePaths(options.outDir);
+  const environment = deliveryEnvironment(options.env ?? process.env);
+  const specOf = (id: string) => {
+    const spec = briefs.find((b) => b.id === id);
+    if (!spec) throw new Error(`unknown brief ${id}`);
+    return spec;
+  };
   return runDue(briefs, {
-    paths: statePaths(options.outDir),
+    paths,
     now: options.now,
     wallClock: options.wallClock,
     log: options.log,
     dryRun: options.dryRun ?? false,
     async build(brief, request): Promise<BuildOutcome> {
-      const spec = briefs.find((b) => b.id === brief.id);
-      if (!spec) throw new Error(`unknown brief ${brief.id}`);
+      const spec = specOf(brief.id);
       const model = await options.pipeline.model(spec, request.asOf, request.since?.toISOString());
       const empty = model.sections.every((s) => s.excerpts.length === 0);
       if (empty && spec.schedule.onEmpty === 'skip')
         return { skipped: 'no passage matched its themes' };
       const path = await options.pipeline.render(spec, model, options.outDir);
-      return { output: relative(options.cwd, path) };
+      const channels = channelsOf(spec.delivery);
+      // A failed delivery is retried later from the PDF and this copy of its model, unrebuilt.
+      if (channels.length > 0)
+        await writeFileAtomic(editionFile(paths, spec.id, request.asOf), JSON.stringify(model));
+      return {
+        output: relative(options.cwd, path),
+        ...(channels.length > 0 ? { delivery: { pdf: path, channels } } : {}),
+      };
+    },
+    deliver: (brief, record) =>
+      deliverRecord(specOf(brief.id), record, paths, environment, options.cwd),
+    async notifyFailure(brief, request, error) {
+      const spec = specOf(brief.id);
+      const to = spec.delivery?.onFailure;
+      if (to === undefined) return;
+      await sendFailureNotice(
+        to,
+        {
+          id: spec.id,
+          title: spec.title,
+          asOf: request.asOf,
+          ...(spec.marking ? { marking: spec.marking } : {}),
+          reason: formatError(error).trim(),
+        },
+        environment,
+      );
     },
   });
+}
+
+function editionFile(paths: StatePaths, id: string, asOf: string): string {
+  return join(paths.dir, 'editions', `${id}-${asOf}.json`);
+}
+
+/** Deliver a recorded slot's pending channels from its kept PDF and model. */
+async function deliverRecord(
+  spec: ScheduledSpec,
+  record: DeliveryRecord,
+  paths: StatePaths,
+  environment: ReturnType<typeof deliveryEnvironment>,
+  cwd: string,
+): Promise<DeliveryOutcome> {
+  const configured = channelsOf(spec.delivery);
+  const dropped = record.pending.filter((c) => !configured.includes(c as Channel));
+  const channels = configured.filter((c) => record.pending.includes(c));
+  const gone = dropped.map((channel) => ({ channel, dropped: true }));
+  const modelFile = editionFile(paths, spec.id, record.asOf);
+  const kept = await Promise.all([stat(record.pdf), readFile(modelFile, 'utf8')]).catch(
+    () => undefined,
+  );
+  if (kept === undefined) {
+    const error = new BriefError(
+      'DELIVERY_FAILED',
+      `the PDF ${shownPath(record.pdf, cwd)} built for ${record.asOf} is gone, so it cannot be delivered`,
+      {
+        hint: `brief schedule --reset ${spec.id} builds the latest slot again`,
+      },
+    );
+    return [...gone, ...channels.map((channel) => ({ channel, error }))];
+  }
+  const model = JSON.parse(kept[1]) as BriefModel;
+  const edition = { model, pdf: record.pdf, shownPdf: shownPath(record.pdf, cwd) };
+  const results = await deliverEdition(spec.delivery ?? {}, channels, edition, environment);
+  if (results.every((r) => 'ok' in r)) await rm(modelFile, { force: true });
+  return [
+    ...gone,
+    ...results.map((r) =>
+      'ok' in r ? { channel: r.channel } : { channel: r.channel, error: r.error },
+    ),
+  ];
+}
+
+function shownPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') ? path : rel;
 }
 
 /** Name the file of a state error as the user would, relative to the current folder. */

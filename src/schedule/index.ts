@@ -11,6 +11,7 @@ export {
   runDue,
   type BuildOutcome,
   type BuildRequest,
+  type DeliveryOutcome,
   type RunDueResult,
   type ScheduledBrief,
 } from './runDue.js';
@@ -20,6 +21,7 @@ export {
   repairState,
   resetBrief,
   statePaths,
+  type DeliveryRecord,
   type ScheduleState,
   type StatePaths,
   type StateReading,

@@ -12,6 +12,8 @@ import { lockHolder, waitForLock } from './lock.js';
 export interface ScheduleState {
   version: 1;
   briefs: Record<string, BriefRunRecord>;
+  /** Per brief, the slot whose failed build `delivery.on_failure` was told about (once a slot). */
+  failureNotices?: Record<string, string>;
 }
 
 export interface BriefRunRecord {
@@ -21,6 +23,21 @@ export interface BriefRunRecord {
   finishedAt: string;
   /** The PDF written, relative to the current folder; absent when on_empty skipped it. */
   output?: string;
+  /** What was delivered of the slot's PDF, and what is still to go (retried without a rebuild). */
+  delivery?: DeliveryRecord;
+}
+
+export interface DeliveryRecord {
+  slot: string;
+  asOf: string;
+  /** The PDF, absolute, so a retry from another folder finds it. */
+  pdf: string;
+  /** Channel → when it was delivered (ISO). */
+  delivered: Record<string, string>;
+  /** Channels still to deliver. */
+  pending: string[];
+  /** Channel → why its last attempt failed. */
+  errors?: Record<string, string>;
 }
 
 export interface StatePaths {
@@ -65,6 +82,8 @@ export async function inspectState(paths: StatePaths, wallClock: Date): Promise<
   const raw = await readRaw(paths);
   const state: ScheduleState = { version: 1, briefs: {} };
   if ('damaged' in raw) return { state, damaged: raw.damaged, ignored: [] };
+  const notices = raw.state?.failureNotices;
+  if (isRecord(notices)) state.failureNotices = notices as Record<string, string>;
   const ignored: StateReading['ignored'] = [];
   for (const [id, entry] of Object.entries(raw.state?.briefs ?? {})) {
     const reason = entryProblem(entry, wallClock);
@@ -96,12 +115,32 @@ export async function recordRun(
   });
 }
 
+/** Record what a slot's delivery achieved, if the brief's entry is still that slot's. */
+export async function recordDelivery(
+  paths: StatePaths,
+  id: string,
+  delivery: DeliveryRecord,
+): Promise<void> {
+  await updateState(paths, (state) => {
+    const entry = state.briefs[id];
+    if (entry?.lastRun === delivery.slot) entry.delivery = delivery;
+  });
+}
+
+/** Remember that the failure of a slot's build was reported, so it is reported once. */
+export async function recordFailureNotice(paths: StatePaths, id: string, slot: string) {
+  await updateState(paths, (state) => {
+    state.failureNotices = { ...state.failureNotices, [id]: slot };
+  });
+}
+
 /** Forget a brief's runs, so its latest slot is due again. False when there was nothing. */
 export async function resetBrief(paths: StatePaths, id: string): Promise<boolean> {
   let existed = false;
   await updateState(paths, (state) => {
     existed = Object.hasOwn(state.briefs, id);
     delete state.briefs[id];
+    if (state.failureNotices) delete state.failureNotices[id];
   });
   return existed;
 }

@@ -19,7 +19,8 @@ export type ErrorCode =
   | 'FILE_TOO_LARGE'
   | 'OUTPUT_INVALID'
   | 'RENDER_FAILED'
-  | 'STATE_LOCKED';
+  | 'STATE_LOCKED'
+  | 'DELIVERY_FAILED';
 
 /** Codes that mean "the user's input is wrong" (exit 2) rather than "the run failed" (exit 1). */
 const INPUT_ERRORS: ReadonlySet<ErrorCode> = new Set([

@@ -63,7 +63,7 @@ describe('brief completion bash', () => {
       expect.arrayContaining(['briefs/weekly-overview.yaml']),
     );
     expect(complete(['build', '--out', 'tem'])).toEqual(['templates']);
-    expect(complete(['build', '--format', ''])).toEqual(['pdf', 'json']);
+    expect(complete(['build', '--format', ''])).toEqual(['pdf', 'json', 'html']);
   });
 });
 

@@ -1,17 +1,24 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
+import type { BriefSpec } from '../../brief/index.js';
+import { channelsOf, deliverEdition, deliveryEnvironment } from '../../deliver/index.js';
 import type { BriefModel } from '../../model/index.js';
+import { renderHtml } from '../../render/html/index.js';
 import { loadTemplate } from '../../render/index.js';
 import { BriefError, BriefErrors } from '../../shared/errors.js';
+import { writeFileAtomic } from '../../shared/files.js';
 import { expandBriefPaths, loadBriefs } from '../briefInputs.js';
 import { BriefPipeline, describeModel } from '../pipeline.js';
-import type { Command } from '../context.js';
-import { checkOutputFolder } from '../outputPath.js';
+import type { CliContext, Command } from '../context.js';
+import { checkOutputFolder, pdfPath } from '../outputPath.js';
 import { parseFlags } from '../parseFlags.js';
-import { createReporter } from '../reporter.js';
+import { formatError } from '../printError.js';
+import { createReporter, type Reporter } from '../reporter.js';
 import { watchAndRebuild } from '../watchAndRebuild.js';
 
 const USAGE =
-  'brief build <brief.yaml | folder>... [--out DIR] [--format pdf|json] [--as-of YYYY-MM-DD] [--corpus DIR] [--store FILE] [--template NAME] [--watch] [--quiet]';
+  'brief build <brief.yaml | folder>... [--out DIR] [--format pdf|json|html] [--as-of YYYY-MM-DD] [--corpus DIR] [--store FILE] [--template NAME] [--deliver] [--watch] [--quiet]';
+
+const FORMATS = ['pdf', 'json', 'html'];
 
 export const buildCommand: Command = {
   name: 'build',
@@ -28,24 +35,30 @@ export const buildCommand: Command = {
         template: { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
         watch: { type: 'boolean', short: 'w', default: false },
+        deliver: { type: 'boolean', default: false },
       },
       USAGE,
     );
     const format = values.format;
+    if (!FORMATS.includes(format)) {
+      throw new BriefError('USAGE', `unknown format "${format}"`, {
+        hint: 'use --format pdf, --format json or --format html',
+      });
+    }
     if (values.watch && format !== 'pdf') {
       throw new BriefError(
         'USAGE',
-        '--watch re-renders PDFs and cannot be used with --format json',
+        `--watch re-renders PDFs and cannot be used with --format ${format}`,
       );
     }
-    if (format !== 'pdf' && format !== 'json') {
-      throw new BriefError('USAGE', `unknown format "${format}"`, {
-        hint: 'use --format pdf or --format json',
+    if (values.deliver && (format !== 'pdf' || values.watch)) {
+      throw new BriefError('USAGE', '--deliver sends the PDF it builds, once', {
+        hint: 'use it with --format pdf (the default) and without --watch',
       });
     }
     const asOf = parseAsOf(values['as-of'], context.now());
     // Fail on a bad --out or --template now, not after every brief has been assembled.
-    if (format === 'pdf') await checkOutputFolder(values.out, context.cwd);
+    if (format !== 'json') await checkOutputFolder(values.out, context.cwd);
     if (values.template !== undefined) await checkTemplateFlag(values.template, context.cwd);
     const report = createReporter(context, values.quiet);
 
@@ -71,10 +84,21 @@ export const buildCommand: Command = {
       );
       return 0;
     }
+    if (format === 'html') {
+      for (const spec of briefs) {
+        const path = await writeHtml(spec, await pipeline.model(spec), values.out, context);
+        report.done(relative(context.cwd, path));
+      }
+      return 0;
+    }
+    let undelivered = 0;
     for (const spec of briefs) {
       const { path, model } = await pipeline.writePdf(spec, values.out);
       report.done(`${relative(context.cwd, path)}  (${describeModel(model)})`);
+      if (values.deliver)
+        undelivered += await deliverNow(spec, { model, pdf: path }, report, context);
     }
+    if (undelivered > 0) return 1;
     if (values.watch) {
       const template = values.template;
       await watchAndRebuild(positionals, context, {
@@ -88,6 +112,44 @@ export const buildCommand: Command = {
     return 0;
   },
 };
+
+/** `<out>/<id>/<id>-<asOf>.html`, beside where the PDF goes. */
+async function writeHtml(spec: BriefSpec, model: BriefModel, out: string, context: CliContext) {
+  const path = pdfPath(resolve(context.cwd, out), spec, model.brief.asOf).replace(
+    /\.pdf$/,
+    '.html',
+  );
+  await writeFileAtomic(path, renderHtml(model));
+  return path;
+}
+
+/** `--deliver`: send the PDF just built on every channel of the brief; how many failed. */
+async function deliverNow(
+  spec: BriefSpec,
+  built: { model: BriefModel; pdf: string },
+  report: Reporter,
+  context: CliContext,
+): Promise<number> {
+  const channels = channelsOf(spec.delivery);
+  if (channels.length === 0) {
+    context.stderr.write(`brief: warning: ${spec.file}: the brief has no delivery: nothing sent\n`);
+    return 0;
+  }
+  const edition = { ...built, shownPdf: relative(context.cwd, built.pdf) };
+  const environment = deliveryEnvironment(process.env);
+  const results = await deliverEdition(spec.delivery ?? {}, channels, edition, environment);
+  let failed = 0;
+  for (const result of results) {
+    if ('ok' in result) {
+      report.done(`${spec.id}: delivered by ${result.channel}`);
+      continue;
+    }
+    failed++;
+    context.stderr.write(`brief: ${spec.id}: the ${result.channel} delivery failed\n`);
+    context.stderr.write(formatError(result.error));
+  }
+  return failed;
+}
 
 export function parseAsOf(value: string | undefined, now: Date): string {
   if (value === undefined) return now.toISOString().slice(0, 10);

@@ -50,7 +50,7 @@ function flagValue(flag: FlagHelp): 'dir' | 'file' | 'format' | 'template' | 'ot
   if (placeholder === '') return 'none';
   if (placeholder === 'DIR') return 'dir';
   if (placeholder === 'FILE') return 'file';
-  if (placeholder === 'pdf|json') return 'format';
+  if (placeholder === 'pdf|json|html') return 'format';
   if (placeholder === 'NAME') return 'template';
   return 'other';
 }
@@ -88,7 +88,7 @@ _brief() {
   case "$prev" in
     ${takingValues('dir')}) _brief_add < <(compgen -d -- "$cur"); return 0 ;;
     ${takingValues('file')}) _brief_add < <(compgen -f -- "$cur"); return 0 ;;
-    ${takingValues('format')}) _brief_add < <(compgen -W "pdf json" -- "$cur"); return 0 ;;
+    ${takingValues('format')}) _brief_add < <(compgen -W "pdf json html" -- "$cur"); return 0 ;;
     ${takingValues('template')})
       _brief_add < <(compgen -W "analyst digest executive $(command ls templates 2>/dev/null)" -- "$cur")
       return 0 ;;
@@ -128,7 +128,7 @@ function zshFlag(flag: FlagHelp): string {
   const action = {
     dir: ':folder:_files -/',
     file: ':file:_files',
-    format: ':format:(pdf json)',
+    format: ':format:(pdf json html)',
     template: ':template:(analyst digest executive)',
     other: `:${zshQuote(flag.flag.split(' ').at(-1) ?? 'value')}: `,
     none: '',

@@ -82,6 +82,10 @@ async function runOnce(
     });
     for (const failure of result.failed)
       log(`${failure.id}: failed (${formatError(failure.error).trim()}); will retry`);
+    for (const { id, channel, error } of result.undelivered)
+      log(`${id}: ${channel} delivery failed (${formatError(error).trim()}); will retry`);
+    for (const { id, error } of result.unnotified)
+      log(`${id}: failure notice not sent (${formatError(error).trim()})`);
     const now = context.now();
     const next = scheduled
       .map((b) => nextRun(b.schedule, now)?.getTime())

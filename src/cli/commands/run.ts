@@ -83,11 +83,30 @@ export const runCommand: Command = {
       );
       context.stderr.write(formatError(failure.error));
     }
-    if (result.built.length + result.failed.length + result.due.length === 0) log('nothing due');
+    reportDeliveries(result, context);
+    const done =
+      result.built.length + result.failed.length + result.due.length + result.pending.length;
+    if (done + result.delivered.length + result.undelivered.length === 0) log('nothing due');
     if (errors.length > 0) return 2;
-    return result.failed.length > 0 ? 1 : 0;
+    return result.failed.length + result.undelivered.length > 0 ? 1 : 0;
   },
 };
+
+/** Which delivery failed and why; the PDF is kept and the next call retries only what failed. */
+function reportDeliveries(result: RunDueResult, context: CliContext): void {
+  for (const { id, asOf, channel, error } of result.undelivered) {
+    context.stderr.write(
+      `brief: ${id} (as of ${asOf}): the ${channel} delivery failed; the PDF is kept and the next call delivers it without rebuilding\n`,
+    );
+    context.stderr.write(formatError(error));
+  }
+  for (const { id, asOf, error } of result.unnotified) {
+    context.stderr.write(
+      `brief: warning: ${id} (as of ${asOf}): the failure notice was not sent\n`,
+    );
+    context.stderr.write(formatError(error));
+  }
+}
 
 /** A real run at a future --now records slots that later runs will not trust. */
 function warnIfFutureNow(now: Date, context: CliContext): void {
@@ -110,5 +129,9 @@ function reportDryRun(
       `${id}: would build ${plannedOutput(outDir, id, asOf, context.cwd)} (scheduled ${slot.toISOString()})${skip ? '; no PDF if its themes match nothing (on_empty: skip)' : ''}`,
     );
   }
-  if (result.due.length > 0) log('dry run: nothing written (no PDF, no schedule state)');
+  for (const { id, asOf, channels } of result.pending) {
+    log(`${id}: would deliver ${asOf} by ${channels.join(', ')} again, from the PDF it kept`);
+  }
+  if (result.due.length + result.pending.length > 0)
+    log('dry run: nothing written (no PDF, no schedule state)');
 }
