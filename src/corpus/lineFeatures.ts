@@ -105,10 +105,11 @@ const SOURCE_MAX_WORDS = 8;
 /** The furniture shape of a short line, if it has one. */
 function furnitureShape(line: string, tokens: string[], endsSentence: boolean): FurnitureShape | undefined {
   if (line.length > SHAPE_MAX_CHARS) return undefined;
-  if (GARBAGE.test(line) && tokens.length <= 20) return 'garbage';
-  if (READ_TIME.test(line) && tokens.length <= 25 && !endsSentence) return 'read-time';
-  if (NOTICE.test(line) && tokens.length <= 30) return 'notice';
-  if (APPEAL.test(line) && tokens.length <= APPEAL_MAX_WORDS) return 'appeal';
+  // The word count is checked first: a body paragraph never pays for these patterns.
+  if (tokens.length <= 20 && GARBAGE.test(line)) return 'garbage';
+  if (tokens.length <= 25 && !endsSentence && READ_TIME.test(line)) return 'read-time';
+  if (tokens.length <= 30 && NOTICE.test(line)) return 'notice';
+  if (tokens.length <= APPEAL_MAX_WORDS && APPEAL.test(line)) return 'appeal';
   if (RELATED_LINK.test(line)) return 'related-link';
   if (PHOTO_POSITION.test(line) || CAPTION_CREDIT.test(line)) return 'caption';
   if (BYLINE_START.test(line) && tokens.length <= BYLINE_MAX_WORDS && !endsSentence) return 'byline';

@@ -12,7 +12,11 @@ const PARSERS = [chrono.en, chrono.de, chrono.fr, chrono.es, chrono.ru, chrono.p
 const MAX_DATE_LINE_CHARS = 160;
 /** Words a date line may carry besides its dates: "Published", "Updated", "World » Asia", a name. */
 const MAX_OTHER_WORDS = 4;
-const MAY_HOLD_DATE = /\d/u;
+/**
+ * Every whole date is written with its year, so a line without a four-digit year is never
+ * handed to chrono (which tries eight languages in turn on a line it cannot read).
+ */
+const MAY_HOLD_DATE = /(?<!\d)(?:1[89]|20)\d{2}(?!\d)/u;
 
 interface FoundDate {
   /** YYYY-MM-DD */
