@@ -19,7 +19,7 @@ import { loadTaxonomy } from '../src/analysis/index.js';
 import { assembleBrief, loadBrief } from '../src/brief/index.js';
 import { loadCorpus } from '../src/store/index.js';
 import type { BriefModel } from '../src/model/index.js';
-import { listTemplates, loadTemplate, renderPdf } from '../src/render/index.js';
+import { listTemplates, loadTemplate, renderPdf, renderPdfs } from '../src/render/index.js';
 import { packageRoot } from '../src/shared/packageInfo.js';
 import { briefHtml } from './briefHtml.js';
 import { GENERATED_UNTIL, generateCorpus } from './generateCorpus.js';
@@ -147,6 +147,7 @@ const identical = twice[0]?.equals(twice[1] ?? Buffer.alloc(0)) ?? false;
 const browser = againstBrowser(model, out);
 const cold = coldRender(model, out);
 const folder = folderOfBriefs(out, 20);
+const pooled = await renderSeveral(model, template, 20);
 
 const scale = await scaleRows(out);
 rmSync(out, { recursive: true, force: true });
@@ -173,10 +174,28 @@ const rows = [
   `Several briefs in one call (medians of ${RUNS} whole processes, ${availableParallelism()} cores)`,
   `  brief build weekly-overview      ${ms(folder.one).padStart(8)}`,
   `  brief build <${folder.count} briefs>         ${ms(folder.many).padStart(8)}  (${(folder.many / folder.one).toFixed(1)}x one brief)`,
+  `  render ${pooled.count} briefs in this thread    ${ms(pooled.inThread).padStart(8)}  (warm)`,
+  `  render ${pooled.count} briefs, renderPdfs      ${ms(pooled.pool).padStart(8)}  (${pooled.threads} worker threads, started cold: ${(pooled.pool / pooled.inThread).toFixed(2)}x)`,
   '',
   ...scale,
 ];
 process.stdout.write(rows.join('\n') + '\n');
+
+/** Rendering `count` briefs one after another in this (warm) thread, and with renderPdfs' pool. */
+async function renderSeveral(
+  model: BriefModel,
+  template: Awaited<ReturnType<typeof loadTemplate>>,
+  count: number,
+) {
+  const jobs = Array.from({ length: count }, () => ({ model, template }));
+  let start = performance.now();
+  for (const job of jobs) await renderPdf(job.model, job.template);
+  const inThread = performance.now() - start;
+  start = performance.now();
+  await renderPdfs(jobs);
+  const pool = performance.now() - start;
+  return { count, inThread, pool, threads: Math.min(availableParallelism(), count) };
+}
 
 /** Headless Chromium printing an HTML page to PDF, as a whole process, in a fresh profile. */
 function chromiumPrint(html: string, tmp: string): number {
