@@ -119,4 +119,4 @@ function memoizeShaping(font: ShapingFont): void {
   };
 }
 
-const MEMO_LIMIT = 20_000;
+const MEMO_LIMIT = 5_000;
