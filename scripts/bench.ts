@@ -3,20 +3,30 @@
  * baseline (a bare Node process) measured in the same call so figures compare across machines.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { availableParallelism, homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadTaxonomy } from '../src/analysis/index.js';
 import { assembleBrief, loadBrief } from '../src/brief/index.js';
 import { loadCorpus } from '../src/store/index.js';
 import type { BriefModel } from '../src/model/index.js';
-import { listTemplates, loadTemplate, renderPdf } from '../src/render/index.js';
+import { listTemplates, loadTemplate, renderPdf, renderPdfs } from '../src/render/index.js';
 import { packageRoot } from '../src/shared/packageInfo.js';
+import { briefHtml } from './briefHtml.js';
 import { GENERATED_UNTIL, generateCorpus } from './generateCorpus.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const cli = join(packageRoot, 'dist', 'src', 'cli', 'main.js');
+const CHROMIUM = '/usr/bin/chromium';
 const rssHook =
   'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss="+process.resourceUsage().maxRSS+"\\n"))';
 
@@ -134,6 +144,11 @@ const twice = [0, 1].map(() => {
 });
 const identical = twice[0]?.equals(twice[1] ?? Buffer.alloc(0)) ?? false;
 
+const browser = againstBrowser(model, out);
+const cold = coldRender(model, out);
+const folder = folderOfBriefs(out, 20);
+const pooled = await renderSeveral(model, template, 20);
+
 const scale = await scaleRows(out);
 rmSync(out, { recursive: true, force: true });
 
@@ -152,10 +167,136 @@ const rows = [
   `  render weekly-overview           ${ms(sample.warmMs).padStart(8)} warm (first ${ms(sample.firstMs)})`,
   `  render ${String(ten.pages).padStart(3)}-page brief            ${ms(ten.warmMs).padStart(8)} warm`,
   `  render ${String(hundred.pages).padStart(3)}-page brief            ${ms(hundred.warmMs).padStart(8)} warm  (${(hundred.warmMs / ten.warmMs).toFixed(1)}x the ${ten.pages}-page brief)`,
+  `  render per page, weekly-overview ${(sample.warmMs / sample.pages).toFixed(1).padStart(5)} ms warm, ${(cold.ms / cold.pages).toFixed(1)} ms cold (first render in a fresh process, ${ms(cold.ms)} for ${cold.pages} pages)`,
+  '',
+  ...browser,
+  '',
+  `Several briefs in one call (medians of ${RUNS} whole processes, ${availableParallelism()} cores)`,
+  `  brief build weekly-overview      ${ms(folder.one).padStart(8)}`,
+  `  brief build <${folder.count} briefs>         ${ms(folder.many).padStart(8)}  (${(folder.many / folder.one).toFixed(1)}x one brief)`,
+  `  render ${pooled.count} briefs in this thread    ${ms(pooled.inThread).padStart(8)}  (warm)`,
+  `  render ${pooled.count} briefs, renderPdfs      ${ms(pooled.pool).padStart(8)}  (${pooled.threads} worker threads, started cold: ${(pooled.pool / pooled.inThread).toFixed(2)}x)`,
   '',
   ...scale,
 ];
 process.stdout.write(rows.join('\n') + '\n');
+
+/** Rendering `count` briefs one after another in this (warm) thread, and with renderPdfs' pool. */
+async function renderSeveral(
+  model: BriefModel,
+  template: Awaited<ReturnType<typeof loadTemplate>>,
+  count: number,
+) {
+  const jobs = Array.from({ length: count }, () => ({ model, template }));
+  let start = performance.now();
+  for (const job of jobs) await renderPdf(job.model, job.template);
+  const inThread = performance.now() - start;
+  start = performance.now();
+  await renderPdfs(jobs);
+  const pool = performance.now() - start;
+  return { count, inThread, pool, threads: Math.min(availableParallelism(), count) };
+}
+
+/** Headless Chromium printing an HTML page to PDF, as a whole process, in a fresh profile. */
+function chromiumPrint(html: string, tmp: string): number {
+  const profile = mkdtempSync(join(tmp, 'chromium-'));
+  const start = performance.now();
+  const result = spawnSync(
+    CHROMIUM,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${join(profile, 'profile')}`,
+      `--print-to-pdf=${join(profile, 'out.pdf')}`,
+      '--no-pdf-header-footer',
+      `file://${html}`,
+    ],
+    { encoding: 'utf8' },
+  );
+  const elapsed = performance.now() - start;
+  const printed = existsSync(join(profile, 'out.pdf'));
+  rmSync(profile, { recursive: true, force: true });
+  if (result.status !== 0 || !printed) throw new Error(`chromium failed: ${result.stderr}`);
+  return elapsed;
+}
+
+/**
+ * The sample brief built by `brief build` (a whole process: start-up, store, assembly,
+ * rendering) against headless Chromium printing the same text as HTML, runs alternating so
+ * that both see the same machine load; medians and their ratio.
+ */
+function againstBrowser(model: BriefModel, tmp: string): string[] {
+  const title = `Against a browser (wall time, medians of ${RUNS} alternating whole processes)`;
+  if (!existsSync(CHROMIUM))
+    return [title, `  headless Chromium               not installed (${CHROMIUM}): no comparison`];
+  const html = join(tmp, 'weekly-overview.html');
+  writeFileSync(html, briefHtml(model));
+  const ours: number[] = [];
+  const chromium: number[] = [];
+  const buildOut = join(tmp, 'against-browser');
+  for (let i = 0; i < RUNS; i++) {
+    ours.push(
+      timeProcess([cli, 'build', weekly, '--out', buildOut, '--as-of', '2026-11-23', '--quiet']).ms,
+    );
+    chromium.push(chromiumPrint(html, tmp));
+  }
+  const [a, b] = [median(ours), median(chromium)];
+  return [
+    title,
+    `  brief build weekly-overview      ${ms(a).padStart(8)}`,
+    `  chromium --print-to-pdf (HTML)   ${ms(b).padStart(8)}`,
+    `  ratio                            ${(a / b).toFixed(2).padStart(8)}x Chromium`,
+  ];
+}
+
+/** The first render in a fresh process (fonts parsed, code not yet optimised): median of RUNS. */
+function coldRender(model: BriefModel, tmp: string): { ms: number; pages: number } {
+  const file = join(tmp, 'weekly-overview.json');
+  writeFileSync(file, JSON.stringify(model));
+  const script = join(packageRoot, 'dist', 'scripts', 'renderOnce.js');
+  const runs = Array.from({ length: RUNS }, () => {
+    const result = spawnSync(process.execPath, [script, file], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`cold render failed: ${result.stderr}`);
+    return JSON.parse(result.stdout) as { ms: number; pages: number };
+  });
+  return { ms: median(runs.map((r) => r.ms)), pages: runs[0]?.pages ?? 0 };
+}
+
+/** One call of `brief build FOLDER` for `count` copies of the weekly brief, against one brief. */
+function folderOfBriefs(tmp: string, count: number) {
+  const folder = join(tmp, 'many-briefs');
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder);
+  const text = readFileSync(weekly, 'utf8');
+  for (let i = 1; i <= count; i++) writeFileSync(join(folder, `weekly-${i}.yaml`), text);
+  const corpus = join(packageRoot, 'corpus');
+  const build = (target: string) =>
+    timeProcess([
+      cli,
+      'build',
+      target,
+      '--corpus',
+      corpus,
+      '--out',
+      join(tmp, 'many-out'),
+      '--as-of',
+      '2026-11-23',
+      '--quiet',
+    ]).ms;
+  const one: number[] = [];
+  const many: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    one.push(build(weekly));
+    many.push(build(folder));
+  }
+  return { count, one: median(one), many: median(many) };
+}
 
 /**
  * Corpora of generated articles at realistic sizes (dates over two years, one folder a month),

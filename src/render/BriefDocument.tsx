@@ -8,7 +8,7 @@ import { DigestBlock } from './components/DigestBlock.js';
 import { FactsBlock } from './components/FactsBlock.js';
 import { KeyPointsBlock } from './components/KeyPointsBlock.js';
 import { MastheadBlock } from './components/MastheadBlock.js';
-import { PageFrame } from './components/PageFrame.js';
+import { pageLayout } from './components/PageFrame.js';
 import { PeopleBlock } from './components/PeopleBlock.js';
 import { sectionChunks } from './components/SectionsBlock.js';
 import { SourcesBlock } from './components/SourcesBlock.js';
@@ -24,8 +24,8 @@ interface Props {
   model: BriefModel;
   template: Template;
   texts: TemplateTexts;
-  /** Page of each contents entry, from a first layout pass; absent in that pass. */
-  pages?: Record<string, number>;
+  /** Page of each contents entry, filled in by `recordPage` while the document is paginated. */
+  pages?: Readonly<Record<string, number>>;
   recordPage?: (id: string, page: number) => void;
 }
 
@@ -62,7 +62,7 @@ export function tocEntries(model: BriefModel, blocks: readonly Block[]): TocEntr
 function blockChunks(
   block: Exclude<Block, 'cover'>,
   props: BlockProps,
-  pages: Record<string, number>,
+  pages: Readonly<Record<string, number>>,
 ): ReactElement[][] {
   switch (block) {
     case 'masthead':
@@ -110,9 +110,9 @@ export function BriefDocument({
     template,
     texts,
     styles: createStyles(template, fontFamilies(model)),
-    ...(recordPage ? { recordPage } : {}),
   };
   const elements: ReactElement[] = [];
+  const layout = pageLayout({ model, styles: props.styles, footer: texts.footer, recordPage });
   let flow: ReactElement[] = [];
   const closePage = () => {
     if (flow.length === 0) return;
@@ -121,9 +121,9 @@ export function BriefDocument({
         key={`page-${elements.length}`}
         size={template.page.size}
         style={props.styles.page}
+        layout={layout}
         wrap
       >
-        <PageFrame model={model} styles={props.styles} footer={texts.footer} />
         {flow}
       </Page>,
     );

@@ -69,6 +69,13 @@ export function registerFonts(): void {
       family,
       fonts: fonts.map((font) => ({ ...font, src: require.resolve(font.file) })),
     });
+    for (const source of Font.getRegisteredFonts()[family]?.sources ?? []) {
+      const load = source.load.bind(source);
+      source.load = async () => {
+        await load();
+        if (source.data) memoizeShaping(source.data as unknown as ShapingFont);
+      };
+    }
   }
   // Words are never hyphenated (quotes stay verbatim), but a URL or a 5,000-character token
   // would run off the page (RENDERING-NOTES bug 3), so very long tokens get break points.
@@ -79,3 +86,37 @@ export function registerFonts(): void {
     return parts;
   });
 }
+
+interface GlyphRun {
+  glyphs: unknown[];
+}
+interface ShapingFont {
+  layout(text: string, features?: unknown, ...rest: unknown[]): GlyphRun;
+}
+const memoized = new WeakSet<ShapingFont>();
+
+/**
+ * Shaping a run of text (fontkit applying the font's OpenType lookups) is most of the cost
+ * of laying out a brief, and the same runs recur: citation marks, labels, headers and footers
+ * on every page, the same brief built again. A font's answer for the same text and features
+ * never changes, so it is kept for the life of the process (at most MEMO_LIMIT runs a font).
+ */
+function memoizeShaping(font: ShapingFont): void {
+  if (memoized.has(font)) return;
+  memoized.add(font);
+  const layout = font.layout.bind(font);
+  const runs = new Map<string, GlyphRun>();
+  font.layout = (text, features, ...rest) => {
+    const key = `${JSON.stringify(features ?? null)}|${rest.join('|')}|${text}`;
+    let run = runs.get(key);
+    if (!run) {
+      run = layout(text, features, ...rest);
+      if (runs.size >= MEMO_LIMIT) runs.clear();
+      runs.set(key, run);
+    }
+    // The glyph list is handed out as a copy: React-PDF may replace entries in it.
+    return { ...run, glyphs: run.glyphs.slice() };
+  };
+}
+
+const MEMO_LIMIT = 5_000;

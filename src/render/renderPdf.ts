@@ -1,7 +1,7 @@
 import { renderToBuffer } from '@react-pdf/renderer';
 import type { BriefModel } from '../model/index.js';
 import { BriefError } from '../shared/errors.js';
-import { BriefDocument, tocEntries } from './BriefDocument.js';
+import { BriefDocument } from './BriefDocument.js';
 import { registerFonts } from './fonts.js';
 import type { Template } from './loadTemplate.js';
 import { evaluateTemplateTexts, type TemplateTexts } from './templateTexts.js';
@@ -36,27 +36,20 @@ export async function renderPdf(
 }
 
 /**
- * A template with a table of contents is laid out twice: the first pass records the page of
- * every heading (with placeholder numbers of the same width), the second prints them.
+ * One layout pass, also with a table of contents: the page layout records the page of every
+ * heading in React-PDF's first pagination round, and the contents read them in its second
+ * round (the one that knows the page count for "Page X of Y"), which re-uses the first
+ * round's measurements instead of laying out the document again.
  */
 async function layOut(model: BriefModel, template: Template, texts: TemplateTexts) {
   try {
-    if (!template.blocks.includes('toc'))
-      return await renderToBuffer(BriefDocument({ model, template, texts }));
     const pages: Record<string, number> = {};
-    const placeholders = Object.fromEntries(
-      tocEntries(model, template.blocks).map((e) => [e.id, 88]),
+    const recordPage = template.blocks.includes('toc')
+      ? (id: string, page: number) => void (pages[id] = Math.min(page, pages[id] ?? page))
+      : undefined;
+    return await renderToBuffer(
+      BriefDocument({ model, template, texts, pages, ...(recordPage ? { recordPage } : {}) }),
     );
-    await renderToBuffer(
-      BriefDocument({
-        model,
-        template,
-        texts,
-        pages: placeholders,
-        recordPage: (id, page) => (pages[id] = page),
-      }),
-    );
-    return await renderToBuffer(BriefDocument({ model, template, texts, pages }));
   } catch (cause) {
     if (cause instanceof BriefError) throw cause;
     throw new BriefError(
@@ -70,7 +63,7 @@ async function layOut(model: BriefModel, template: Template, texts: TemplateText
 /**
  * React-PDF and its layout engine write their warnings with console.warn/log/error. Layout runs
  * one brief at a time in this process, so the console is borrowed for its duration; what is
- * written (once per message: the contents make two passes) becomes a warning.
+ * written (once per message: pagination runs twice) becomes a warning.
  */
 async function withConsoleAsWarnings<T>(
   warn: (message: string) => void,

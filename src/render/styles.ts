@@ -283,7 +283,15 @@ export function createStyles(
     tocRowNested: { paddingLeft: 14 },
     tocTitle: { fontFamily: SANS_FONT, fontWeight: 700, fontSize: 10, lineHeight: 1.4 },
     tocTitleNested: { fontFamily: SANS_FONT, fontSize: 9.5, lineHeight: 1.4 },
-    tocPage: { fontFamily: SANS_FONT, fontSize: 9.5, lineHeight: 1.4, color: c.muted },
+    // Printed by a render prop, which React-PDF styles a second time: a lineHeight here would be
+    // multiplied by the font size twice (a 126 pt line); the title beside it sets the row height.
+    tocPage: {
+      fontFamily: SANS_FONT,
+      fontSize: 9.5,
+      color: c.muted,
+      width: 30,
+      textAlign: 'right',
+    },
 
     digestSection: { marginTop: 10 },
     digestTheme: {

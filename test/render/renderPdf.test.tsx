@@ -169,6 +169,49 @@ describe('renderPdf', () => {
       warn.mockRestore();
     }
   });
+  it('prints every character of a table row taller than a page: a 30,000-character figure sentence', async () => {
+    const token = Array.from({ length: 30_000 }, (_, i) =>
+      String.fromCharCode(97 + ((i * 7 + (i >> 5)) % 26)),
+    ).join('');
+    const sentence = `It cost $5m ${token} in all.`;
+    const fact = { ...model().facts[0]!, sentence };
+    const warnings: string[] = [];
+    const pdf = await readPdf(
+      await renderPdf(model({ facts: [fact] }), template, {
+        warn: (_file, message) => warnings.push(message),
+      }),
+    );
+    expect(warnings).toEqual([]);
+    const printed = pdf.pages
+      .map((page) =>
+        page.replace(/Render test brief|TLP:AMBER|As of 2026-01-05|Page \d+ of \d+/g, ''),
+      )
+      .join('')
+      .replace(/[\s-]/g, '');
+    expect(printed).toContain(`$5m${token}inall.`);
+  });
+  it('numbers every contents entry with the page its heading is printed on', async () => {
+    const sections = Array.from({ length: 12 }, (_, i) => ({
+      themeId: `t${i}`,
+      label: `Theme ${i}`,
+      description: 'Described.',
+      excerpts: model().sections[0]!.excerpts.map((e) => ({
+        ...e,
+        id: `${e.id}-${i}`,
+        text: 'Long sentence about energy. '.repeat(8 + ((i * 5) % 13)),
+      })),
+    }));
+    const pdf = await readPdf(await renderPdf(model({ sections }), template));
+    const contents = pdf.pages.findIndex((text) => text.includes('Contents'));
+    const entries = [...pdf.pages[contents]!.matchAll(/(\d+)\. (Theme \d+) (\d+)/g)];
+    expect(entries.map((m) => m[2])).toEqual(sections.map((s) => s.label));
+    for (const [, number, label, page] of entries) {
+      const printedOn = pdf.pages.findIndex((text) => text.includes(`THEME ${number} ${label}`));
+      expect({ label, page: Number(page) }).toEqual({ label, page: printedOn + 1 });
+    }
+    const sourcesOn = pdf.pages.findIndex((text) => /Sources \[1\]/.test(text));
+    expect(pdf.pages[contents]).toMatch(new RegExp(`Sources ${sourcesOn + 1}\\b`));
+  });
   it('keeps footers on a long brief (lineHeight only on leaf text)', async () => {
     const many = Array.from({ length: 12 }, (_, i) => ({
       themeId: `t${i}`,

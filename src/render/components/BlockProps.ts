@@ -9,6 +9,4 @@ export interface BlockProps {
   template: Template;
   texts: TemplateTexts;
   styles: Styles;
-  /** During the first of two layout passes: where each heading lands, for the contents. */
-  recordPage?: (id: string, page: number) => void;
 }

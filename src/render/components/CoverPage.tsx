@@ -3,7 +3,7 @@ import type { BriefModel } from '../../model/index.js';
 import type { Template } from '../loadTemplate.js';
 import type { TemplateTexts } from '../templateTexts.js';
 import type { Styles } from '../styles.js';
-import { Marking, PageFrame } from './PageFrame.js';
+import { Marking, pageLayout } from './PageFrame.js';
 import { wrapWhenLong } from './keepTogether.js';
 
 interface Props {
@@ -23,7 +23,11 @@ export function CoverPage({ model, template, texts, styles }: Props) {
     ...(brief.marking ? ([['Distribution', brief.marking]] as [string, string][]) : []),
   ];
   return (
-    <Page size={template.page.size} style={styles.coverPage}>
+    <Page
+      size={template.page.size}
+      style={styles.coverPage}
+      layout={pageLayout({ model, styles, footer: texts.footer, coverOnly: true })}
+    >
       <View style={styles.coverTop}>
         <Text style={styles.kicker}>BRIEFING</Text>
         <Marking marking={brief.marking} styles={styles} />
@@ -43,7 +47,6 @@ export function CoverPage({ model, template, texts, styles }: Props) {
       <View style={styles.disclaimer}>
         <Text style={styles.disclaimerText}>{texts.disclaimer}</Text>
       </View>
-      <PageFrame model={model} styles={styles} footer={texts.footer} coverOnly />
     </Page>
   );
 }

@@ -1,13 +1,13 @@
 import { Text, View } from '@react-pdf/renderer';
 import type { BlockProps } from './BlockProps.js';
 import { Heading } from './Heading.js';
-import { wrapWhenLong } from './keepTogether.js';
+import { rowProps } from './keepTogether.js';
 
 /**
  * A bar chart of coverage: for each theme, how many passages the brief quotes, split by source
  * (one shade per source, in citation order), so a reader sees at a glance what rests on one source.
  */
-export function CoverageBlock({ model, styles, template, recordPage }: BlockProps) {
+export function CoverageBlock({ model, styles, template }: BlockProps) {
   const rows = model.sections.map((section) => {
     const bySource = new Map<number, number>();
     for (const e of section.excerpts) bySource.set(e.citation, (bySource.get(e.citation) ?? 0) + 1);
@@ -21,14 +21,9 @@ export function CoverageBlock({ model, styles, template, recordPage }: BlockProp
     SHADES[(citation - 1) % SHADES.length] ?? template.colors.accent;
   return (
     <>
-      <Heading
-        title="Coverage by theme and source"
-        id="coverage"
-        styles={styles}
-        recordPage={recordPage}
-      />
+      <Heading title="Coverage by theme and source" id="coverage" styles={styles} />
       {rows.map((row) => (
-        <View key={row.label} style={styles.chartRow} wrap={wrapWhenLong(row.label)}>
+        <View key={row.label} {...rowProps(styles.chartRow, row.label)}>
           <Text style={styles.chartLabel}>{row.label}</Text>
           <View style={styles.chartBar}>
             {row.parts.map(([citation, count]) => (

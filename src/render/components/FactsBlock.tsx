@@ -3,7 +3,7 @@ import type { Fact } from '../../model/index.js';
 import type { Styles } from '../styles.js';
 import type { BlockProps } from './BlockProps.js';
 import { Heading } from './Heading.js';
-import { wrapWhenLong } from './keepTogether.js';
+import { rowProps } from './keepTogether.js';
 
 const KIND_LABEL: Record<Fact['kind'], string> = {
   money: 'Money',
@@ -24,13 +24,13 @@ function groupBySentence(facts: readonly Fact[]): Fact[][] {
 }
 
 /** Key figures: money, shares and quantities with the sentence that states them (years go to the timeline). */
-export function FactsBlock({ model, styles, recordPage }: BlockProps) {
+export function FactsBlock({ model, styles }: BlockProps) {
   const figures = groupBySentence(
     model.facts.filter((f) => f.kind !== 'year' && f.kind !== 'date'),
   );
   return (
     <>
-      <Heading title="Key figures" id="facts" styles={styles} recordPage={recordPage} />
+      <Heading title="Key figures" id="facts" styles={styles} />
       {figures.length === 0 ? (
         <Text style={styles.empty}>
           No figures were stated in the passages relevant to this brief.
@@ -56,7 +56,7 @@ function FactRow({ group, styles }: { group: Fact[]; styles: Styles }) {
   const first = group[0];
   if (!first) return null;
   return (
-    <View style={styles.tableRow} wrap={wrapWhenLong(first.sentence)}>
+    <View {...rowProps(styles.tableRow, first.sentence)}>
       <View style={styles.colFigure}>
         {group.map((fact) => (
           <Text key={fact.id} style={styles.tdStrong}>

@@ -1,7 +1,6 @@
 import { Text, View } from '@react-pdf/renderer';
 import type { Styles } from '../styles.js';
 import { bookmark } from './bookmark.js';
-import { PageMarker } from './PageMarker.js';
 
 interface Props {
   title: string;
@@ -11,27 +10,18 @@ interface Props {
   breakBefore?: boolean;
   /** First on its page: no space above. */
   first?: boolean;
-  recordPage?: ((id: string, page: number) => void) | undefined;
 }
 
 /**
  * A block heading with an outline entry and a link target. It is never left alone at the foot
  * of a page (minPresenceAhead), and may start a new page.
  */
-export function Heading({
-  title,
-  id,
-  styles,
-  breakBefore = false,
-  first = false,
-  recordPage,
-}: Props) {
+export function Heading({ title, id, styles, breakBefore = false, first = false }: Props) {
   return (
     <View {...bookmark(title)} id={id} minPresenceAhead={80} break={breakBefore} wrap={false}>
       <Text style={first || breakBefore ? styles.h2 : [styles.h2, styles.h2Following]}>
         {title}
       </Text>
-      <PageMarker id={id} record={recordPage} />
     </View>
   );
 }

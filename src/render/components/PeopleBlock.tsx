@@ -2,22 +2,17 @@ import { Text, View } from '@react-pdf/renderer';
 import type { Entity } from '../../model/index.js';
 import type { BlockProps } from './BlockProps.js';
 import { Heading } from './Heading.js';
-import { wrapWhenLong } from './keepTogether.js';
+import { rowProps } from './keepTogether.js';
 
 const KIND_TITLE = { person: 'People', organisation: 'Organisations', place: 'Places' } as const;
 
 /** Who and what the brief is about: people with their roles as reported, organisations, places. */
-export function PeopleBlock({ model, styles, recordPage }: BlockProps) {
+export function PeopleBlock({ model, styles }: BlockProps) {
   const people = model.entities.filter((e) => e.kind !== 'place');
   if (people.length === 0) return null;
   return (
     <>
-      <Heading
-        title="People and organisations"
-        id="people"
-        styles={styles}
-        recordPage={recordPage}
-      />
+      <Heading title="People and organisations" id="people" styles={styles} />
       <View style={styles.tableHead} minPresenceAhead={40}>
         <Text style={[styles.th, styles.colName]}>NAME</Text>
         <Text style={[styles.th, styles.colRole]}>ROLE OR DESCRIPTION, AS REPORTED</Text>
@@ -43,7 +38,7 @@ function EntityRow({ entity, styles }: { entity: Entity; styles: BlockProps['sty
     .filter(Boolean)
     .join('; ');
   return (
-    <View style={styles.tableRow} wrap={wrapWhenLong(entity.name, description)}>
+    <View {...rowProps(styles.tableRow, entity.name, description)}>
       <Text style={[styles.tdStrong, styles.colName]}>{entity.name}</Text>
       <Text style={[styles.td, styles.colRole]}>{description}</Text>
       <Text style={[styles.td, styles.colMentions]}>{entity.mentions}</Text>

@@ -5,7 +5,6 @@ import type { BriefModel, Excerpt, Section } from '../../model/index.js';
 import type { Styles } from '../styles.js';
 import type { BlockProps } from './BlockProps.js';
 import { bookmark } from './bookmark.js';
-import { PageMarker } from './PageMarker.js';
 import { wrapWhenLong } from './keepTogether.js';
 
 /**
@@ -35,7 +34,7 @@ export function sectionChunks(props: BlockProps): ReactElement[][] {
  * siblings, so a heading is never left alone at the foot of a page.
  */
 function sectionContent(props: BlockProps, section: Section, number: number): ReactElement[] {
-  const { model, texts, styles, recordPage } = props;
+  const { model, texts, styles } = props;
   if (props.template.sections === 'compact') return compactSection(props, section, number);
   const header = (
     <View
@@ -56,7 +55,6 @@ function sectionContent(props: BlockProps, section: Section, number: number): Re
       ) : (
         <View style={styles.sectionGap} />
       )}
-      <PageMarker id={`section-${section.themeId}`} record={recordPage} />
     </View>
   );
   return [
@@ -91,11 +89,7 @@ function ExcerptBlock({
 }
 
 /** A title line and plain quotes: for templates that must stay short. */
-function compactSection(
-  { styles, recordPage }: BlockProps,
-  section: Section,
-  number: number,
-): ReactElement[] {
+function compactSection({ styles }: BlockProps, section: Section, number: number): ReactElement[] {
   if (section.excerpts.length === 0) return [];
   return [
     <View
@@ -106,7 +100,6 @@ function compactSection(
       id={`section-${section.themeId}`}
     >
       <Text style={styles.compactTitle}>{section.label}</Text>
-      <PageMarker id={`section-${section.themeId}`} record={recordPage} />
       {section.excerpts.map((excerpt) => (
         <Text key={excerpt.id} style={styles.compactQuote}>
           {`${quote(excerpt.text)} `}

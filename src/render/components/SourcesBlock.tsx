@@ -3,17 +3,17 @@ import type { Source } from '../../model/index.js';
 import type { Styles } from '../styles.js';
 import type { BlockProps } from './BlockProps.js';
 import { Heading } from './Heading.js';
-import { wrapWhenLong } from './keepTogether.js';
+import { rowProps } from './keepTogether.js';
 
 /** The sources appendix, on a page of its own: every citation in the brief links here. */
-export function SourcesBlock({ model, styles, template, recordPage }: BlockProps) {
+export function SourcesBlock({ model, styles, template }: BlockProps) {
   return (
     <>
       <Heading
         title="Sources"
         id="sources"
         styles={styles}
-        recordPage={recordPage}
+
         breakBefore={template.limits.sources_on_new_page}
       />
       {model.sources.map((source) => (
@@ -29,9 +29,13 @@ function SourceEntry({ source, styles }: { source: Source; styles: Styles }) {
     .join(' · ');
   return (
     <View
-      style={styles.sourceEntry}
       id={`source-${source.citation}`}
-      wrap={wrapWhenLong(source.title, meta, ...source.alsoReportedBy.map((o) => o.title))}
+      {...rowProps(
+        styles.sourceEntry,
+        source.title,
+        meta,
+        ...source.alsoReportedBy.map((o) => o.title),
+      )}
     >
       <Text style={styles.sourceNumber}>[{source.citation}]</Text>
       <View style={styles.sourceBody}>

@@ -10,14 +10,15 @@ export interface TocEntry {
 }
 
 /**
- * Table of contents: every entry links to its section; page numbers come from a first layout
- * pass (see renderPdf), so they are right even when sections move.
+ * Table of contents: every entry links to its section. Page numbers are read when the page is
+ * paginated a second time (see renderPdf), from what the headings recorded in the first round;
+ * the number has a column of its own, so its width never changes how a title wraps.
  */
 export function TocBlock({
   styles,
   entries,
   pages,
-}: BlockProps & { entries: TocEntry[]; pages: Record<string, number> }) {
+}: BlockProps & { entries: TocEntry[]; pages: Readonly<Record<string, number>> }) {
   return (
     <>
       <Heading title="Contents" id="toc" styles={styles} first />
@@ -28,7 +29,7 @@ export function TocBlock({
               <Text style={entry.level === 1 ? styles.tocTitle : styles.tocTitleNested}>
                 {entry.title}
               </Text>
-              <Text style={styles.tocPage}>{pages[entry.id] ?? ''}</Text>
+              <Text style={styles.tocPage} render={() => String(pages[entry.id] ?? '')} />
             </View>
           </Link>
         ))}
