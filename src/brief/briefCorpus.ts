@@ -53,17 +53,13 @@ export function queryStore(store: CorpusStore, query: CorpusQuery): BriefCorpus 
   const undated = query.undated ?? 'exclude';
   const { filter, description } = windowFilter(query.window, query.asOf, query.since, undated);
   const scope = query.scope ? scopeQueries(query.scope) : {};
-  const rowids = new Set<number>();
   const limit = Math.max(
     DOCUMENTS_PER_THEME,
     DOCUMENTS_PER_EXCERPT * (query.excerptsPerTheme ?? 0),
   );
-  for (const theme of query.themes) {
-    const match = themeMatch(theme);
-    if (match === '') continue;
-    const combined = scope.require ? `(${match}) AND (${scope.require})` : match;
-    for (const rowid of store.search(combined, filter, limit, scope.exclude)) rowids.add(rowid);
-  }
+  const matches = query.themes.map(themeMatch).filter((m) => m !== '');
+  const found = store.searchThemes(matches, filter, limit, scope);
+  const rowids = new Set(found.rowids.flat());
   const documents = store
     .load([...rowids])
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -79,7 +75,7 @@ export function queryStore(store: CorpusStore, query: CorpusQuery): BriefCorpus 
       inWindow,
       duplicates: totals.duplicates,
       skippedFiles: totals.problems,
-      outOfScope: query.scope ? inWindow - store.countInWindow(filter, scope) : 0,
+      outOfScope: query.scope ? inWindow - found.candidates : 0,
     },
     window: describeUndated(description, dated ? store.countUndated(filter) : 0, undated),
   };

@@ -122,6 +122,7 @@ export class CorpusStore {
       db.pragma('synchronous = NORMAL');
       // A larger page cache keeps the index pages a batch of inserts touches in memory.
       db.pragma('cache_size = -32768');
+      db.pragma('temp_store = MEMORY');
       migrate(db, file);
       return new CorpusStore(file, db);
     } catch (error) {
@@ -247,32 +248,58 @@ export class CorpusStore {
   }
 
   /**
-   * Row ids of the canonical documents in the window that best match a full-text query
-   * (FTS5 syntax), by BM25, at most `limit`.
+   * The canonical documents in the window and scope that best match each full-text query
+   * (FTS5 syntax), by BM25, at most `limit` per query; and how many documents the window and
+   * scope hold. The window and scope are resolved once into a temporary set of row ids (from the
+   * date index and one scope query), so each theme's BM25 runs only over its matches inside it.
    */
-  search(match: string, filter: DocumentFilter, limit: number, exclude?: string): number[] {
+  searchThemes(
+    matches: readonly string[],
+    filter: DocumentFilter,
+    limit: number,
+    scope: ScopeFilter = {},
+  ): { rowids: number[][]; candidates: number } {
     const { where, params } = windowClause(filter);
-    // The window is a set of row ids the full-text matches are checked against (SQLite builds it
-    // once, from the date index), so BM25 is computed only for matches inside the window. With
-    // no bounds, only the few non-canonical copies are excluded.
-    const unbounded = where === '1';
-    const sql = unbounded
-      ? `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?
+    if (where === '1' && !scope.require && !scope.exclude) {
+      // Everything is a candidate but the few non-canonical copies.
+      const all = this.db.prepare<unknown[], { rowid: number }>(
+        `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?
            AND +rowid NOT IN (SELECT rowid FROM documents WHERE canonical = 0)
-         ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ?`
-      : `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?
-           AND +rowid IN (SELECT d.rowid FROM documents d WHERE d.canonical = 1 AND ${where})
-         ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ?`;
-    const excluded = exclude
-      ? sql.replace(
-          'ORDER BY',
-          'AND +rowid NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)\n         ORDER BY',
-        )
-      : sql;
-    return this.db
-      .prepare<unknown[], { rowid: number }>(excluded)
-      .all(match, ...(unbounded ? [] : params), ...(exclude ? [exclude] : []), limit)
-      .map((r) => r.rowid);
+         ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ?`,
+      );
+      const candidates = this.countInWindow(filter);
+      return { rowids: matches.map((m) => all.all(m, limit).map((r) => r.rowid)), candidates };
+    }
+    const conditions = ['d.canonical = 1', where];
+    const args: string[] = [...params];
+    if (scope.require) {
+      conditions.push('d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)');
+      args.push(scope.require);
+    }
+    if (scope.exclude) {
+      conditions.push(
+        'd.rowid NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)',
+      );
+      args.push(scope.exclude);
+    }
+    this.db.exec(
+      'CREATE TEMP TABLE IF NOT EXISTS brief_candidates (rowid INTEGER PRIMARY KEY); DELETE FROM brief_candidates;',
+    );
+    this.db
+      .prepare(
+        `INSERT INTO brief_candidates SELECT d.rowid FROM documents d WHERE ${conditions.join(' AND ')}`,
+      )
+      .run(...args);
+    const inSet = this.db.prepare<unknown[], { rowid: number }>(
+      `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?
+         AND +rowid IN (SELECT rowid FROM brief_candidates)
+       ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ?`,
+    );
+    const rowids = matches.map((m) => inSet.all(m, limit).map((r) => r.rowid));
+    const candidates =
+      this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM brief_candidates').get()?.n ??
+      0;
+    return { rowids, candidates };
   }
 
   /** Row ids of every canonical document in the window, newest first, at most `limit`. */
