@@ -12,6 +12,8 @@ export interface PdfContent {
   extents: { rightmost: number; width: number }[];
   /** Internal link targets, per page: the page index (0-based) each link jumps to. */
   links: { page: number; target: number | undefined }[];
+  /** Web addresses of link annotations (clickable URLs). */
+  uris: string[];
 }
 
 /** Read a PDF back with a real reader (pdf.js): text, metadata, outline and links. */
@@ -26,6 +28,7 @@ export async function readPdf(source: string | Uint8Array): Promise<PdfContent> 
   }).promise;
   const pages: string[] = [];
   const links: PdfContent['links'] = [];
+  const uris: string[] = [];
   const extents: PdfContent['extents'] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const page = await pdf.getPage(n);
@@ -41,6 +44,8 @@ export async function readPdf(source: string | Uint8Array): Promise<PdfContent> 
     );
     extents.push({ rightmost: Math.max(0, ...right), width: page.view[2] ?? 0 });
     for (const annotation of await page.getAnnotations()) {
+      if (annotation.subtype === 'Link' && typeof annotation.url === 'string')
+        uris.push(annotation.url);
       if (annotation.subtype !== 'Link' || !annotation.dest) continue;
       const dest =
         typeof annotation.dest === 'string'
@@ -61,6 +66,7 @@ export async function readPdf(source: string | Uint8Array): Promise<PdfContent> 
     info: meta.info as Record<string, unknown>,
     outline,
     links,
+    uris,
     extents,
   };
 }

@@ -116,6 +116,25 @@ describe('renderPdf', () => {
       true,
     );
   });
+  it("makes each source's web address a link and dates each excerpt by its article", async () => {
+    const source = {
+      citation: 1,
+      docId: 'doc-a',
+      file: 'doc-a.txt',
+      title: 'Pipeline to open in spring',
+      url: 'https://example.org/pipeline',
+      published: '2026-11-20',
+      truncated: false,
+      alsoReportedBy: [],
+    };
+    const pdf = await readPdf(await renderPdf(model({ sources: [source] }), template));
+    expect(pdf.uris).toContain('https://example.org/pipeline');
+    expect(pdf.text).toContain('Pipeline to open in spring · 2026-11-20');
+    const unsafe = await readPdf(
+      await renderPdf(model({ sources: [{ ...source, url: 'javascript:alert(1)' }] }), template),
+    );
+    expect(unsafe.uris).toEqual([]);
+  });
   it('gives the same bytes for the same model', async () => {
     const a = await renderPdf(model(), template);
     const b = await renderPdf(model(), template);

@@ -83,7 +83,11 @@ function ExcerptBlock({
           [{excerpt.citation}]
         </Link>
       </Text>
-      <Text style={styles.excerptSource}>{source ? source.title : excerpt.file}</Text>
+      <Text style={styles.excerptSource}>
+        {source
+          ? `${source.title}${source.published ? ` · ${source.published}` : ''}`
+          : excerpt.file}
+      </Text>
     </View>
   );
 }

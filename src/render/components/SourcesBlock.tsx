@@ -1,4 +1,4 @@
-import { Text, View } from '@react-pdf/renderer';
+import { Link, Text, View } from '@react-pdf/renderer';
 import type { Source } from '../../model/index.js';
 import type { Styles } from '../styles.js';
 import type { BlockProps } from './BlockProps.js';
@@ -24,7 +24,9 @@ export function SourcesBlock({ model, styles, template }: BlockProps) {
 }
 
 function SourceEntry({ source, styles }: { source: Source; styles: Styles }) {
-  const meta = [source.publisher, source.published, source.url ?? source.file]
+  // A source's address is a link a reader can click; only web addresses become links.
+  const web = source.url !== undefined && /^https?:\/\//i.test(source.url) ? source.url : undefined;
+  const meta = [source.publisher, source.published, web ? undefined : (source.url ?? source.file)]
     .filter(Boolean)
     .join(' · ');
   return (
@@ -40,7 +42,12 @@ function SourceEntry({ source, styles }: { source: Source; styles: Styles }) {
       <Text style={styles.sourceNumber}>[{source.citation}]</Text>
       <View style={styles.sourceBody}>
         <Text style={styles.sourceTitle}>{source.title}</Text>
-        <Text style={styles.sourceMeta}>{meta}</Text>
+        {meta ? <Text style={styles.sourceMeta}>{meta}</Text> : null}
+        {web ? (
+          <Link src={web} style={styles.sourceMeta}>
+            {web}
+          </Link>
+        ) : null}
         {source.truncated ? (
           <Text style={styles.sourceMeta}>This copy is cut off before its end.</Text>
         ) : null}
