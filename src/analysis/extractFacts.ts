@@ -139,7 +139,7 @@ const NUMBER_WORDS: Record<string, number> = {
  * join a number to a unit in another clause ("5,000 of them were workers").
  */
 const MODIFIER = String.raw`(?!(?:the|a|an|of|in|to|for|from|by|with|at|on|and|or|but|per|than|that|which|who|were|was|are|is|be|been|have|has|had|will|would|could|may|said|says|each|every|some|about|over|under|into|its|their|his|her)\s)(?:\p{Lu}[\p{L}’'.]*|[\p{L}\p{N}]{1,20}-[\p{L}\p{N}]{1,20}(?:-[\p{L}\p{N}]{1,20})?|\p{Ll}+(?<!ed|ing|ly))`;
-/** "80,000 barrels per day", "1.5 million tonnes", "some 180km" */
+/** "60,000 barrels per day", "2.5 million tonnes", "some 240km" */
 const QUANTITY = new RegExp(
   String.raw`(?<![\p{L}\p{N}$€£¥₩₽.])(${NUMBER}|(?:${NUMBER_WORD})(?![\p{L}\p{N}]))(?:[\s-](hundred|thousand|million|billion))?\s?((?:${MODIFIER}\s){0,3}?)(${UNITS})(?![\p{L}])`,
   'gu',

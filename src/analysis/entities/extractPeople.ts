@@ -28,7 +28,7 @@ const FULL_NAME = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:${NAME_WORD})(?:\s(?:${NAME_WORD}))+(?![\p{L}])`,
   'gu',
 );
-/** What follows a name to make an appositive: ", Russia’s ambassador to North Korea," */
+/** What follows a name to make an appositive: ", Norway’s ambassador to Chile," */
 const ROLE_AFTER =
   /^,\s(?:the\s)?([^,;.()“”"]{3,120}?)(?=[,;.]|\s(?:said|told|says|met|and\s(?:the\s)?[\p{Ll}]+\s(?!of)))/u;
 /** What precedes a name as an appositive: "Chilean Minister of Foreign Trade, " */

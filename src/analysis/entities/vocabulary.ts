@@ -27,7 +27,7 @@ export const FORMER_COUNTRIES: ReadonlyMap<string, string> = new Map([
 /** A country, current or former, by any of its English names. */
 export const isPlaceName = (name: string) => COUNTRY_NAMES.has(name) || FORMER_COUNTRIES.has(name);
 
-/** Words that make a phrase a role: "Russian Minister of Natural Resources", "Chilean president". */
+/** Words that make a phrase a role: "Peruvian Minister of Fisheries", "Chilean president". */
 export const ROLE_WORDS = words(`
   minister president premier ambassador governor leader chairman chairwoman chair spokesman
   spokeswoman spokesperson secretary director head chief envoy commander general official deputy
