@@ -77,7 +77,7 @@ export function queryStore(store: CorpusStore, query: CorpusQuery): BriefCorpus 
       skippedFiles: totals.problems,
       outOfScope: query.scope ? inWindow - found.candidates : 0,
     },
-    window: describeUndated(description, dated ? store.countUndated(filter) : 0, undated),
+    window: describeUndated(description, dated ? store.countUndated() : 0, undated),
   };
 }
 

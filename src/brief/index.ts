@@ -7,7 +7,6 @@ export {
   queryStore,
   corpusInMemory,
   themeMatch,
-  DOCUMENTS_PER_THEME,
   type BriefCorpus,
   type CorpusQuery,
 } from './briefCorpus.js';

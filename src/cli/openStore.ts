@@ -22,7 +22,7 @@ export interface OpenStoreOptions {
  */
 export async function openCorpusStore(options: OpenStoreOptions): Promise<CorpusStore> {
   const { dir, report } = options;
-  const file = options.store ? resolve(options.cwd, options.store) : defaultStorePath(dir);
+  const file = storeFile(options.cwd, dir, options.store);
   const store = CorpusStore.open(file);
   try {
     if (options.sync !== false && (existsSync(dir) || store.totals().documents === 0)) {
@@ -47,6 +47,11 @@ export async function openCorpusStore(options: OpenStoreOptions): Promise<Corpus
     store.close();
     throw error;
   }
+}
+
+/** The store file for a corpus folder: --store if given, else the folder's own store. */
+export function storeFile(cwd: string, dir: string, store: string | undefined): string {
+  return store ? resolve(cwd, store) : defaultStorePath(dir);
 }
 
 export function perSecond(done: number, started: number): number {

@@ -4,13 +4,12 @@ export { analyseArticle, documentId } from './analyseArticle.js';
 export { analyseCorpusFile, ANALYSER_VERSION, type AnalysedFileContent } from './analyseFile.js';
 export { cleanDocument } from './cleanDocument.js';
 export { splitSentences } from './segmentText.js';
-export { CONTAINMENT_THRESHOLD, findDuplicates, shingles } from './findDuplicates.js';
+export { CONTAINMENT_THRESHOLD, containment, shingles } from './shingles.js';
 export { parseRecords } from './formats/parseRecords.js';
 export {
   listCorpusFiles,
   manifestEntry,
   readListedFile,
-  readCorpusFiles,
   MAX_FILE_BYTES,
   SUPPORTED,
   MANIFEST,

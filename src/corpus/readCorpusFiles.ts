@@ -4,7 +4,6 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import { BriefError, type Warning } from '../shared/errors.js';
-import { mapLimit } from '../shared/mapLimit.js';
 import { isoDay, optionalString } from './formats/dates.js';
 import { parseHtml } from './formats/parseHtml.js';
 import { parseMarkdown } from './formats/parseMarkdown.js';
@@ -23,7 +22,6 @@ export interface CorpusFile {
 }
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-const READ_CONCURRENCY = 32;
 /** The sidecar that gives url, source, published or title for files of its folder. */
 export const MANIFEST = 'manifest.yaml';
 
@@ -139,17 +137,6 @@ export function readListedFile(listed: ListedFile, meta: CorpusFile['meta']): Co
   return { file: listed.file, bytes: data, hash, meta };
 }
 
-/** Read every file under `dir` (sorted, so runs are reproducible); bad files become warnings. */
-export async function readCorpusFiles(dir: string): Promise<{ files: CorpusFile[]; warnings: Warning[] }> {
-  const { files: listed, warnings } = await listCorpusFiles(dir);
-  const manifests = new Map<string, Promise<Record<string, CorpusFile['meta']>>>();
-  const results = await mapLimit(listed, READ_CONCURRENCY, async (entry) =>
-    readListedFile(entry, await manifestEntry(dir, entry, manifests, warnings)),
-  );
-  const files = results.filter((r): r is CorpusFile => 'bytes' in r);
-  warnings.push(...results.filter((r): r is Warning => !('bytes' in r)));
-  return { files, warnings };
-}
 
 /** Parse one file into articles: text checks first (binary, UTF-8, empty), then its format. */
 export function parseCorpusFile(file: Pick<CorpusFile, "file" | "bytes" | "meta">): ParseResult {

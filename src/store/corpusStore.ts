@@ -213,37 +213,22 @@ export class CorpusStore {
     return this.statements.problems.all().flatMap((row) => JSON.parse(row.problems) as Warning[]);
   }
 
-  /** Canonical documents inside a window (and a scope, when given): counts on the cover. */
-  countInWindow(filter: DocumentFilter, scope: ScopeFilter = {}): number {
-    const { where, params } = windowClause(filter);
-    const conditions = [`d.canonical = 1`, where];
-    const args: string[] = [...params];
-    if (scope.require) {
-      conditions.push('d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)');
-      args.push(scope.require);
-    }
-    if (scope.exclude) {
-      conditions.push(
-        'd.rowid NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)',
-      );
-      args.push(scope.exclude);
-    }
+  /** Canonical documents inside a window: the count on the cover. */
+  countInWindow(filter: DocumentFilter): number {
+    const { where, params } = candidateClause(filter);
     const row = this.db
-      .prepare<unknown[], { n: number }>(
-        `SELECT count(*) AS n FROM documents d WHERE ${conditions.join(' AND ')}`,
-      )
-      .get(...args);
+      .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM documents d WHERE ${where}`)
+      .get(...params);
     return row?.n ?? 0;
   }
 
   /** Canonical documents in the window with no published date (left out or counted in). */
-  countUndated(filter: DocumentFilter): number {
-    const { where, params } = windowClause({ ...filter, includeUndated: true });
+  countUndated(): number {
     const row = this.db
-      .prepare<unknown[], { n: number }>(
-        `SELECT count(*) AS n FROM documents d WHERE d.canonical = 1 AND d.published IS NULL AND ${where}`,
+      .prepare<[], { n: number }>(
+        'SELECT count(*) AS n FROM documents WHERE canonical = 1 AND published IS NULL',
       )
-      .get(...params);
+      .get();
     return row?.n ?? 0;
   }
 
@@ -259,8 +244,7 @@ export class CorpusStore {
     limit: number,
     scope: ScopeFilter = {},
   ): { rowids: number[][]; candidates: number } {
-    const { where, params } = windowClause(filter);
-    if (where === '1' && !scope.require && !scope.exclude) {
+    if (windowClause(filter).where === '1' && !scope.require && !scope.exclude) {
       // Everything is a candidate but the few non-canonical copies.
       const all = this.db.prepare<unknown[], { rowid: number }>(
         `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?
@@ -270,26 +254,13 @@ export class CorpusStore {
       const candidates = this.countInWindow(filter);
       return { rowids: matches.map((m) => all.all(m, limit).map((r) => r.rowid)), candidates };
     }
-    const conditions = ['d.canonical = 1', where];
-    const args: string[] = [...params];
-    if (scope.require) {
-      conditions.push('d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)');
-      args.push(scope.require);
-    }
-    if (scope.exclude) {
-      conditions.push(
-        'd.rowid NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)',
-      );
-      args.push(scope.exclude);
-    }
+    const clause = candidateClause(filter, scope);
     this.db.exec(
       'CREATE TEMP TABLE IF NOT EXISTS brief_candidates (rowid INTEGER PRIMARY KEY); DELETE FROM brief_candidates;',
     );
     this.db
-      .prepare(
-        `INSERT INTO brief_candidates SELECT d.rowid FROM documents d WHERE ${conditions.join(' AND ')}`,
-      )
-      .run(...args);
+      .prepare(`INSERT INTO brief_candidates SELECT d.rowid FROM documents d WHERE ${clause.where}`)
+      .run(...clause.params);
     const inSet = this.db.prepare<unknown[], { rowid: number }>(
       `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?
          AND +rowid IN (SELECT rowid FROM brief_candidates)
@@ -300,17 +271,6 @@ export class CorpusStore {
       this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM brief_candidates').get()?.n ??
       0;
     return { rowids, candidates };
-  }
-
-  /** Row ids of every canonical document in the window, newest first, at most `limit`. */
-  inWindow(filter: DocumentFilter, limit: number): number[] {
-    const { where, params } = windowClause(filter);
-    return this.db
-      .prepare<unknown[], { rowid: number }>(
-        `SELECT d.rowid FROM documents d WHERE d.canonical = 1 AND ${where} ORDER BY d.${filter.field} DESC, d.id LIMIT ?`,
-      )
-      .all(...params, limit)
-      .map((r) => r.rowid);
   }
 
   /** Whole documents by row id, in the order asked, with their story cluster filled in. */
@@ -443,6 +403,28 @@ export class CorpusStore {
     }
     return result;
   }
+}
+
+/**
+ * The canonical documents inside a window and a scope, as a WHERE clause over `documents d`:
+ * the scope's full-text conditions are row-id sets from the FTS index.
+ */
+function candidateClause(
+  filter: DocumentFilter,
+  scope: ScopeFilter = {},
+): { where: string; params: string[] } {
+  const window = windowClause(filter);
+  const conditions = ['d.canonical = 1', window.where];
+  const params = [...window.params];
+  if (scope.require) {
+    conditions.push('d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)');
+    params.push(scope.require);
+  }
+  if (scope.exclude) {
+    conditions.push('d.rowid NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)');
+    params.push(scope.exclude);
+  }
+  return { where: conditions.join(' AND '), params };
 }
 
 function windowClause(filter: DocumentFilter): { where: string; params: string[] } {

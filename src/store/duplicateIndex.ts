@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { CONTAINMENT_THRESHOLD, shingles } from '../corpus/index.js';
+import { CONTAINMENT_THRESHOLD, containment, shingles } from '../corpus/index.js';
 
 /**
  * A document's fingerprints are a sample of its 5-word shingles: those whose hash is 0 mod
@@ -175,13 +175,4 @@ export class DuplicateIndex {
     for (const m of rest)
       this.setCanonical.run(0, containment(shingles(m.text), canonicalShingles), m.rowid);
   }
-}
-
-/** Share of the smaller set found in the larger one. */
-function containment(a: Set<number>, b: Set<number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size === 0) return 0;
-  let shared = 0;
-  for (const s of small) if (large.has(s)) shared++;
-  return shared / small.size;
 }

@@ -4,14 +4,13 @@ import { createInterface } from 'node:readline';
 import { BriefError } from '../../shared/errors.js';
 import {
   CorpusStore,
-  defaultStorePath,
   ingestFiles,
   ingestRecords,
   syncFolder,
   type SyncResult,
 } from '../../store/index.js';
 import type { Command } from '../context.js';
-import { perSecond } from '../openStore.js';
+import { perSecond, storeFile } from '../openStore.js';
 import { parseFlags } from '../parseFlags.js';
 import { createReporter } from '../reporter.js';
 
@@ -42,9 +41,7 @@ export const ingestCommand: Command = {
       });
     }
     const report = createReporter(context, values.quiet);
-    const file = values.store
-      ? resolve(context.cwd, values.store)
-      : defaultStorePath(resolve(context.cwd, values.corpus));
+    const file = storeFile(context.cwd, resolve(context.cwd, values.corpus), values.store);
     const inputs = await Promise.all(positionals.map((p) => classify(p, context.cwd)));
     const store = CorpusStore.open(file);
     const started = Date.now();
