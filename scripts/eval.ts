@@ -5,12 +5,16 @@ import { packageRoot } from '../src/shared/packageInfo.js';
 import {
   evaluate,
   evaluateAnalysis,
+  evaluateThemePrecision,
   readGold,
   type AnalysisGold,
   type AnalysisReport,
   type QualityReport,
   type Ratio,
+  type ThemeGold,
+  type ThemePrecision,
 } from './evaluate.js';
+import type { ScopeSpec } from '../src/analysis/index.js';
 
 const shared = join(packageRoot, '..', 'shared', 'eval', 'seeds-gold.yaml');
 const sets = [
@@ -33,6 +37,9 @@ const sets = [
 
 const pct = (r: Ratio) =>
   `${r.hit}/${r.total} (${r.total === 0 ? '-' : ((100 * r.hit) / r.total).toFixed(0)}%)`;
+
+/** The scope a Russia–DPRK analyst would declare, as the shipped briefs do. */
+const REAL_SCOPE: ScopeSpec = { all: ['Russia', 'North Korea'] };
 
 function lines(report: QualityReport): string[] {
   return [
@@ -83,12 +90,36 @@ if (existsSync(join(real, 'pages'))) {
   process.stdout.write(
     [`== real pages: ${join(real, 'real-gold.yaml')}`, ...realLines(report), ''].join('\n'),
   );
+  const themeGold = gold as unknown as ThemeGold;
+  if (themeGold.documents.some((d) => d.themes.length > 0 || d.off_topic)) {
+    for (const scope of [undefined, REAL_SCOPE]) {
+      const rows = await evaluateThemePrecision(themeGold, join(real, 'pages'), scope);
+      process.stdout.write([...themeLines(rows, scope), ''].join('\n'));
+    }
+  }
   if (process.argv.includes('--misses'))
     process.stdout.write(['Misses', ...report.missed.map((m) => `  ${m}`), ''].join('\n'));
 } else {
   process.stdout.write(
     `== real pages: skipped (no ${join(real, 'pages')}; see eval/real/README.md to rebuild it)\n`,
   );
+}
+
+function themeLines(rows: ThemePrecision[], scope: ScopeSpec | undefined): string[] {
+  const mean = rows.reduce((sum, r) => sum + share(r.precision), 0) / rows.length;
+  const offTopic = rows.reduce((sum, r) => sum + r.offTopic, 0);
+  return [
+    `Themes (brief of one theme, 5 excerpts, through the store) ${scope ? `scope ${JSON.stringify(scope)}` : 'no scope'}`,
+    ...rows.map(
+      (r) =>
+        `  ${r.themeId.padEnd(28)} quoted ${String(r.quoted).padStart(2)}  precision ${pct(r.precision)}  off-topic ${r.offTopic}`,
+    ),
+    `  mean precision ${mean.toFixed(2)}, off-topic quotes ${offTopic}`,
+  ];
+}
+
+function share(r: Ratio): number {
+  return r.total === 0 ? 1 : r.hit / r.total;
 }
 
 function realLines(report: AnalysisReport): string[] {

@@ -12,11 +12,13 @@ import {
   loadTaxonomy,
   type CollectedEntity,
   type ExtractedFact,
+  compileScope,
+  type ScopeSpec,
   type Theme,
 } from '../src/analysis/index.js';
-import { assembleBrief, type BriefSpec } from '../src/brief/index.js';
+import { assembleBrief, queryStore, type BriefSpec } from '../src/brief/index.js';
 import type { Corpus, CorpusDocument } from '../src/corpus/index.js';
-import { loadCorpus } from '../src/store/index.js';
+import { CorpusStore, loadCorpus, syncFolder } from '../src/store/index.js';
 import type { BriefModel } from '../src/model/index.js';
 
 export interface Gold {
@@ -477,4 +479,60 @@ export async function evaluateAnalysis(
     ),
     missed,
   };
+}
+
+/** A page labelled off-topic: it shares the themes' words but no briefing should quote it. */
+export interface ThemeGold {
+  documents: { file: string; themes: string[]; off_topic?: boolean }[];
+}
+
+export interface ThemePrecision {
+  themeId: string;
+  quoted: number;
+  /** Quotes (excerpts and the key points serving the theme) from a page labelled with the theme. */
+  precision: Ratio;
+  /** Quotes from pages labelled off-topic. */
+  offTopic: number;
+}
+
+/**
+ * Theme precision as a user meets it: one brief per theme (5 excerpts), through the store as
+ * `brief build` does, optionally with a scope. Measured on labelled documents only.
+ */
+export async function evaluateThemePrecision(
+  gold: ThemeGold,
+  corpusDir: string,
+  scope?: ScopeSpec,
+): Promise<ThemePrecision[]> {
+  const store = CorpusStore.open(':memory:');
+  try {
+    await syncFolder(store, corpusDir);
+    const taxonomy = await loadTaxonomy();
+    const labels = new Map(gold.documents.map((g) => [g.file, g]));
+    const compiled = scope ? compileScope(scope) : undefined;
+    return taxonomy.map((theme) => {
+      const brief = { ...spec([theme]), ...(compiled ? { scope: compiled } : {}) };
+      const corpus = queryStore(store, {
+        window: brief.window,
+        undated: brief.undated,
+        scope: compiled,
+        themes: [theme],
+        excerptsPerTheme: brief.limits.excerpts_per_theme,
+        asOf: AS_OF,
+      });
+      const model = assembleBrief(brief, corpus, { asOf: AS_OF });
+      const quoted = [
+        ...model.keyPoints.filter((k) => k.themeIds.includes(theme.id)),
+        ...model.sections.flatMap((s) => s.excerpts),
+      ];
+      return {
+        themeId: theme.id,
+        quoted: quoted.length,
+        precision: ratio(quoted.map((e) => labels.get(e.file)?.themes.includes(theme.id) ?? false)),
+        offTopic: quoted.filter((e) => labels.get(e.file)?.off_topic === true).length,
+      };
+    });
+  } finally {
+    store.close();
+  }
 }
