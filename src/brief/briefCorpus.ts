@@ -49,7 +49,7 @@ export const DOCUMENTS_PER_THEME = 50;
 const DOCUMENTS_PER_EXCERPT = 10;
 
 /** Ask the store for the documents a brief can use: its window and scope, then its themes by full text. */
-export function queryStore(store: CorpusStore, query: CorpusQuery): BriefCorpus {
+export async function queryStore(store: CorpusStore, query: CorpusQuery): Promise<BriefCorpus> {
   const undated = query.undated ?? 'exclude';
   const { filter, description } = windowFilter(query.window, query.asOf, query.since, undated);
   const scope = query.scope ? scopeQueries(query.scope) : {};
@@ -58,18 +58,20 @@ export function queryStore(store: CorpusStore, query: CorpusQuery): BriefCorpus 
     DOCUMENTS_PER_EXCERPT * (query.excerptsPerTheme ?? 0),
   );
   const matches = query.themes.map(themeMatch).filter((m) => m !== '');
-  const found = store.searchThemes(matches, filter, limit, scope);
+  const found = await store.searchThemes(matches, filter, limit, scope);
   const rowids = new Set(found.rowids.flat());
-  const documents = store
-    .load([...rowids])
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const documents = (await store.load([...rowids])).sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
   const copyIds = [...new Set(documents.flatMap((d) => d.duplicate.others))];
-  const totals = store.totals();
-  const inWindow = store.countInWindow(filter);
+  const totals = await store.totals();
+  const inWindow = await store.countInWindow(filter);
+  const copies = await store.describe(copyIds);
   const dated = isDateWindow(filter);
+  const undatedCount = dated ? await store.countUndated() : 0;
   return {
     documents,
-    copies: new Map(store.describe(copyIds).map((c) => [c.docId, c])),
+    copies: new Map(copies.map((c) => [c.docId, c])),
     totals: {
       documents: totals.documents,
       inWindow,
@@ -77,7 +79,7 @@ export function queryStore(store: CorpusStore, query: CorpusQuery): BriefCorpus 
       skippedFiles: totals.problems,
       outOfScope: query.scope ? inWindow - found.candidates : 0,
     },
-    window: describeUndated(description, dated ? store.countUndated() : 0, undated),
+    window: describeUndated(description, undatedCount, undated),
   };
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BriefError } from '../shared/errors.js';
-import { CorpusStore, defaultStorePath, syncFolder } from '../store/index.js';
+import { SqliteStore, defaultStorePath, syncFolder, type CorpusStore } from '../store/index.js';
 import type { Reporter } from './reporter.js';
 
 export interface OpenStoreOptions {
@@ -23,9 +23,9 @@ export interface OpenStoreOptions {
 export async function openCorpusStore(options: OpenStoreOptions): Promise<CorpusStore> {
   const { dir, report } = options;
   const file = storeFile(options.cwd, dir, options.store);
-  const store = CorpusStore.open(file);
+  const store = SqliteStore.open(file);
   try {
-    if (options.sync !== false && (existsSync(dir) || store.totals().documents === 0)) {
+    if (options.sync !== false && (existsSync(dir) || (await store.totals()).documents === 0)) {
       const started = Date.now();
       const sync = await syncFolder(store, dir, {
         onProgress: ({ done, total }) =>
@@ -35,8 +35,8 @@ export async function openCorpusStore(options: OpenStoreOptions): Promise<Corpus
       });
       for (const warning of sync.warnings) report.warn(warning.file, warning.message);
     }
-    for (const warning of store.problems()) report.warn(warning.file, warning.message);
-    if (store.totals().documents === 0) {
+    for (const warning of await store.problems()) report.warn(warning.file, warning.message);
+    if ((await store.totals()).documents === 0) {
       throw new BriefError('CORPUS_EMPTY', `corpus folder ${dir} has no readable articles`, {
         file: dir,
         hint: 'add .txt files (first line: the headline), point --corpus at another folder, or push records with brief ingest -',
@@ -44,7 +44,7 @@ export async function openCorpusStore(options: OpenStoreOptions): Promise<Corpus
     }
     return store;
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
 }

@@ -39,7 +39,7 @@ export class BriefPipeline {
     const store = await this.storeFor(this.corpusDir(spec));
     this.options.report.progress(`assembling ${spec.id}`);
     const template = this.options.template;
-    const corpus = queryStore(store, {
+    const corpus = await queryStore(store, {
       window: spec.window,
       undated: spec.undated,
       scope: spec.scope,
@@ -72,9 +72,10 @@ export class BriefPipeline {
   }
 
   /** Forget synced stores, so the next build (in --watch or the daemon) syncs again. */
-  close(): void {
-    for (const store of this.stores.values()) store.close();
+  async close(): Promise<void> {
+    const stores = [...this.stores.values()];
     this.stores.clear();
+    await Promise.all(stores.map((store) => store.close()));
   }
 
   /** The store of a corpus folder, synced with the folder once per run. */

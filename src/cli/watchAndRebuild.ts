@@ -52,7 +52,7 @@ export async function watchAndRebuild(
         context.stderr.write(formatError(error));
       }
     }
-    pipeline.close();
+    await pipeline.close();
     watchers.forEach((w) => w.close());
     watchers = watchFolders(
       folders(inputs, briefs, pipeline, context),

@@ -1,11 +1,6 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { AnalysedDocument, CorpusDocument, DuplicateInfo } from '../corpus/index.js';
-import { BriefError, type Warning } from '../shared/errors.js';
+import type { CorpusDocument } from '../corpus/index.js';
+import type { Warning } from '../shared/errors.js';
 import type { PreparedDocument } from './analyse.js';
-import { DuplicateIndex } from './duplicateIndex.js';
-import { migrate, StoreVersionError } from './schema.js';
 
 /** A file's articles as the analyser left them, ready to be written in one transaction. */
 export interface AnalysedFile {
@@ -50,418 +45,64 @@ export interface StoreTotals {
   problems: number;
 }
 
-interface DocumentRow {
-  rowid: number;
-  text: string;
-  id: string;
-  cluster: number;
-  canonical: number;
-  containment: number;
-  first_seen: string;
-  data: string;
+/** What `searchThemes` found: row ids per query, best first, and the size of the window and scope. */
+export interface ThemeSearch {
+  rowids: number[][];
+  candidates: number;
 }
 
-const BUSY_TIMEOUT_MS = 60_000;
-
 /**
- * The corpus store: every article analysed once, when it arrives, and kept in one SQLite file
- * with indexes by date, by story cluster and by full text. Briefs ask it for what their window
- * and themes can use, so the cost of a brief follows what it matches, not the corpus size.
+ * The corpus store: every article analysed once, when it arrives, and kept with indexes by
+ * date, by story cluster and by full text. Briefs ask it for what their window and themes can
+ * use, so the cost of a brief follows what it matches, not the corpus size.
+ *
+ * Every method returns a promise, so that a store on a database server and the embedded one
+ * (SQLite, src/store/sqliteStore.ts) sit behind the same interface.
  */
-export class CorpusStore {
-  readonly file: string;
-  private readonly db: Database.Database;
-  private readonly duplicates: DuplicateIndex;
-  private readonly statements;
+export interface CorpusStore {
+  /** Where the store is, as messages name it. */
+  readonly location: string;
 
-  private constructor(file: string, db: Database.Database) {
-    this.file = file;
-    this.db = db;
-    this.duplicates = new DuplicateIndex(db);
-    this.statements = {
-      fileState: db.prepare<[string], FileState & { path: string }>(
-        'SELECT path, size, mtime, hash, analyser FROM files WHERE root = ?',
-      ),
-      upsertFile: db.prepare(
-        `INSERT INTO files (root, path, size, mtime, hash, analyser, problems) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (root, path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,
-           hash = excluded.hash, analyser = excluded.analyser, problems = excluded.problems`,
-      ),
-      touchFile: db.prepare('UPDATE files SET size = ?, mtime = ? WHERE root = ? AND path = ?'),
-      deleteFile: db.prepare('DELETE FROM files WHERE root = ? AND path = ?'),
-      docsOfFile: db.prepare<
-        [string, string],
-        { rowid: number; id: string; hash: string; first_seen: string; cluster: number }
-      >('SELECT rowid, id, hash, first_seen, cluster FROM documents WHERE root = ? AND path = ?'),
-      idTaken: db.prepare<[string], { rowid: number }>('SELECT rowid FROM documents WHERE id = ?'),
-      insertDoc: db.prepare(
-        `INSERT INTO documents (id, root, path, file, hash, title, published, first_seen, truncated, length, fingerprints, coarse_fingerprints, cluster, text, data)
-         VALUES (@id, @root, @path, @file, @hash, @title, @published, @firstSeen, @truncated, @length, @fingerprints, @coarse, 0, @text, @data)`,
-      ),
-      ownCluster: db.prepare('UPDATE documents SET cluster = rowid WHERE rowid = ?'),
-      insertFts: db.prepare('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)'),
-      deleteFts: db.prepare('DELETE FROM documents_fts WHERE rowid = ?'),
-      deleteDoc: db.prepare('DELETE FROM documents WHERE rowid = ?'),
-      totals: db.prepare<[], StoreTotals>(
-        `SELECT count(*) AS documents, coalesce(sum(canonical = 0), 0) AS duplicates,
-           (SELECT coalesce(sum(json_array_length(problems)), 0) FROM files) AS problems FROM documents`,
-      ),
-      problems: db.prepare<[], { problems: string }>(
-        "SELECT problems FROM files WHERE problems <> '[]' ORDER BY root, path",
-      ),
-    };
-  }
-
-  /** Open (creating if needed) the store at `file`; ':memory:' for a throw-away store. */
-  static open(file: string): CorpusStore {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    let db: Database.Database | undefined;
-    try {
-      db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-      // A larger page cache keeps the index pages a batch of inserts touches in memory.
-      db.pragma('cache_size = -32768');
-      db.pragma('temp_store = MEMORY');
-      migrate(db, file);
-      return new CorpusStore(file, db);
-    } catch (error) {
-      db?.close();
-      if (error instanceof StoreVersionError) {
-        throw new BriefError('STORE_INVALID', error.message, {
-          file,
-          hint: 'upgrade briefgen, or move the store aside and run the command again to rebuild it',
-          cause: error,
-        });
-      }
-      throw new BriefError(
-        'STORE_INVALID',
-        `cannot open the corpus store ${file}: ${(error as Error).message}`,
-        {
-          file,
-          hint: 'check the path is writable (--store or BRIEFGEN_STORE), or remove a damaged store file to rebuild it',
-          cause: error,
-        },
-      );
-    }
-  }
-
-  close(): void {
-    if (this.db.open) this.db.close();
-  }
+  close(): Promise<void>;
 
   /** What the store knows of each file of a synced folder. */
-  fileStates(root: string): Map<string, FileState> {
-    return new Map(this.statements.fileState.all(root).map(({ path, ...state }) => [path, state]));
-  }
-
+  fileStates(root: string): Promise<Map<string, FileState>>;
   /** Record that a file's bytes are unchanged though its size or time stamp moved. */
-  touchFiles(root: string, files: { path: string; size: number; mtime: number }[]): void {
-    this.db
-      .transaction(() => {
-        for (const f of files) this.statements.touchFile.run(f.size, f.mtime, root, f.path);
-      })
-      .immediate();
-  }
-
+  touchFiles(root: string, files: { path: string; size: number; mtime: number }[]): Promise<void>;
   /**
    * Replace the documents of each file with its new analysis, in one transaction: a killed
    * process leaves either all of these files written or none of them. A document whose id and
    * content were already stored keeps its first-seen time.
    */
-  writeFiles(files: readonly AnalysedFile[], now: string): void {
-    this.db
-      .transaction(() => {
-        for (const file of files) {
-          const previous = this.removeDocuments(file.root, file.path);
-          for (const doc of file.documents) {
-            const seen = previous.get(`${doc.id}\0${file.hash}`);
-            this.insertDocument(file, doc, seen ?? now);
-          }
-          this.statements.upsertFile.run(
-            file.root,
-            file.path,
-            file.size,
-            file.mtime,
-            file.hash,
-            file.analyser,
-            JSON.stringify(file.problems),
-          );
-        }
-      })
-      .immediate();
-  }
-
+  writeFiles(files: readonly AnalysedFile[], now: string): Promise<void>;
   /** Forget files that left their folder, with their documents. */
-  removeFiles(root: string, paths: readonly string[]): void {
-    this.db
-      .transaction(() => {
-        for (const path of paths) {
-          this.removeDocuments(root, path);
-          this.statements.deleteFile.run(root, path);
-        }
-      })
-      .immediate();
-  }
+  removeFiles(root: string, paths: readonly string[]): Promise<void>;
 
-  totals(): StoreTotals {
-    return this.statements.totals.get() ?? { documents: 0, duplicates: 0, problems: 0 };
-  }
-
+  totals(): Promise<StoreTotals>;
   /** Problems recorded for files when they were read (binary, empty, bad records...). */
-  problems(): Warning[] {
-    return this.statements.problems.all().flatMap((row) => JSON.parse(row.problems) as Warning[]);
-  }
-
+  problems(): Promise<Warning[]>;
   /** Canonical documents inside a window: the count on the cover. */
-  countInWindow(filter: DocumentFilter): number {
-    const { where, params } = candidateClause(filter);
-    const row = this.db
-      .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM documents d WHERE ${where}`)
-      .get(...params);
-    return row?.n ?? 0;
-  }
-
-  /** Canonical documents in the window with no published date (left out or counted in). */
-  countUndated(): number {
-    const row = this.db
-      .prepare<[], { n: number }>(
-        'SELECT count(*) AS n FROM documents WHERE canonical = 1 AND published IS NULL',
-      )
-      .get();
-    return row?.n ?? 0;
-  }
-
+  countInWindow(filter: DocumentFilter): Promise<number>;
+  /** Canonical documents with no published date (left out of a date window, or counted in). */
+  countUndated(): Promise<number>;
   /**
    * The canonical documents in the window and scope that best match each full-text query
-   * (FTS5 syntax), by BM25, at most `limit` per query; and how many documents the window and
-   * scope hold. The window and scope are resolved once into a temporary set of row ids (from the
-   * date index and one scope query), so each theme's BM25 runs only over its matches inside it.
+   * (FTS5 syntax), at most `limit` per query; and how many documents the window and scope hold.
    */
   searchThemes(
     matches: readonly string[],
     filter: DocumentFilter,
     limit: number,
-    scope: ScopeFilter = {},
-  ): { rowids: number[][]; candidates: number } {
-    if (windowClause(filter).where === '1' && !scope.require && !scope.exclude) {
-      // Everything is a candidate but the few non-canonical copies.
-      const all = this.db.prepare<unknown[], { rowid: number }>(
-        `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?
-           AND +rowid NOT IN (SELECT rowid FROM documents WHERE canonical = 0)
-         ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ?`,
-      );
-      const candidates = this.countInWindow(filter);
-      return { rowids: matches.map((m) => all.all(m, limit).map((r) => r.rowid)), candidates };
-    }
-    const clause = candidateClause(filter, scope);
-    this.db.exec(
-      'CREATE TEMP TABLE IF NOT EXISTS brief_candidates (rowid INTEGER PRIMARY KEY); DELETE FROM brief_candidates;',
-    );
-    this.db
-      .prepare(`INSERT INTO brief_candidates SELECT d.rowid FROM documents d WHERE ${clause.where}`)
-      .run(...clause.params);
-    const inSet = this.db.prepare<unknown[], { rowid: number }>(
-      `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?
-         AND +rowid IN (SELECT rowid FROM brief_candidates)
-       ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ?`,
-    );
-    const rowids = matches.map((m) => inSet.all(m, limit).map((r) => r.rowid));
-    const candidates =
-      this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM brief_candidates').get()?.n ??
-      0;
-    return { rowids, candidates };
-  }
-
+    scope?: ScopeFilter,
+  ): Promise<ThemeSearch>;
   /** Whole documents by row id, in the order asked, with their story cluster filled in. */
-  load(rowids: readonly number[]): CorpusDocument[] {
-    const rows = this.selectIn<DocumentRow>(
-      'SELECT rowid, id, cluster, canonical, containment, first_seen, text, data FROM documents WHERE rowid IN',
-      rowids,
-    );
-    const byRowid = new Map(rows.map((r) => [r.rowid, r]));
-    const clusters = this.clusterMembers([...new Set(rows.map((r) => r.cluster))]);
-    return rowids.flatMap((rowid) => {
-      const row = byRowid.get(rowid);
-      return row ? [toDocument(row, clusters.get(row.cluster) ?? [])] : [];
-    });
-  }
-
+  load(rowids: readonly number[]): Promise<CorpusDocument[]>;
   /** Id, file and title of documents by id (for "also reported by" lists). */
-  describe(ids: readonly string[]): { docId: string; file: string; title: string }[] {
-    return this.selectIn<{ id: string; file: string; title: string }>(
-      'SELECT id, file, title FROM documents WHERE id IN',
-      ids,
-    ).map((r) => ({ docId: r.id, file: r.file, title: r.title }));
-  }
-
+  describe(ids: readonly string[]): Promise<{ docId: string; file: string; title: string }[]>;
   /** Every document, in id order, a page at a time (for `brief corpus`). */
-  *all(pageSize = 500): Generator<CorpusDocument> {
-    let after = '';
-    for (;;) {
-      const ids = this.db
-        .prepare<[string, number], { rowid: number }>(
-          'SELECT rowid FROM documents WHERE id > ? ORDER BY id LIMIT ?',
-        )
-        .all(after, pageSize)
-        .map((r) => r.rowid);
-      if (ids.length === 0) return;
-      const docs = this.load(ids);
-      yield* docs;
-      after = docs.at(-1)?.id ?? '\uffff';
-    }
-  }
-
+  all(pageSize?: number): AsyncGenerator<CorpusDocument>;
   /** One document by id or file path. */
-  find(idOrFile: string): CorpusDocument | undefined {
-    const row = this.db
-      .prepare<[string, string], { rowid: number }>(
-        'SELECT rowid FROM documents WHERE id = ? OR file = ? LIMIT 1',
-      )
-      .get(idOrFile, idOrFile);
-    return row ? this.load([row.rowid])[0] : undefined;
-  }
-
+  find(idOrFile: string): Promise<CorpusDocument | undefined>;
   /** Every document id (for "did you mean" suggestions). */
-  ids(): string[] {
-    return this.db
-      .prepare<[], { id: string }>('SELECT id FROM documents ORDER BY id')
-      .all()
-      .map((r) => r.id);
-  }
-
-  private removeDocuments(root: string, path: string): Map<string, string> {
-    const firstSeen = new Map<string, string>();
-    for (const old of this.statements.docsOfFile.all(root, path)) {
-      firstSeen.set(`${old.id}\0${old.hash}`, old.first_seen);
-      this.statements.deleteFts.run(old.rowid);
-      this.statements.deleteDoc.run(old.rowid);
-      this.duplicates.remove(old.rowid, old.cluster);
-    }
-    return firstSeen;
-  }
-
-  private insertDocument(file: AnalysedFile, doc: PreparedDocument, firstSeen: string): void {
-    const id = this.freeId(doc.id);
-    const { lastInsertRowid } = this.statements.insertDoc.run({
-      id,
-      root: file.root,
-      path: file.path,
-      file: doc.file,
-      hash: file.hash,
-      title: doc.title,
-      published: doc.published ?? null,
-      firstSeen,
-      truncated: doc.truncated ? 1 : 0,
-      length: doc.text.length,
-      fingerprints: doc.fingerprints.indexed.length,
-      coarse: doc.fingerprints.coarse,
-      text: doc.text,
-      data:
-        id === doc.id
-          ? doc.data
-          : JSON.stringify({ ...(JSON.parse(doc.data) as AnalysedDocument), id }),
-    });
-    const rowid = Number(lastInsertRowid);
-    this.statements.ownCluster.run(rowid);
-    this.statements.insertFts.run(rowid, doc.title, doc.text);
-    this.duplicates.add(rowid, doc.text, doc.fingerprints);
-  }
-
-  /** Ids are unique in a store: a second folder with the same file names gets suffixed ids. */
-  private freeId(id: string): string {
-    if (!this.statements.idTaken.get(id)) return id;
-    for (let n = 2; ; n++) if (!this.statements.idTaken.get(`${id}~${n}`)) return `${id}~${n}`;
-  }
-
-  private clusterMembers(
-    clusters: readonly number[],
-  ): Map<number, { id: string; canonical: number }[]> {
-    const rows = this.selectIn<{ cluster: number; id: string; canonical: number }>(
-      'SELECT cluster, id, canonical FROM documents WHERE cluster IN',
-      clusters,
-    );
-    const result = new Map<number, { id: string; canonical: number }[]>();
-    for (const row of rows) {
-      const list = result.get(row.cluster) ?? [];
-      list.push(row);
-      result.set(row.cluster, list);
-    }
-    return result;
-  }
-
-  /** `sql IN (...)` over any number of values, in chunks SQLite accepts. */
-  private selectIn<T>(sql: string, values: readonly (string | number)[]): T[] {
-    const result: T[] = [];
-    for (let i = 0; i < values.length; i += 500) {
-      const chunk = values.slice(i, i + 500);
-      result.push(
-        ...this.db
-          .prepare<unknown[], T>(`${sql} (${chunk.map(() => '?').join(',')})`)
-          .all(...chunk),
-      );
-    }
-    return result;
-  }
-}
-
-/**
- * The canonical documents inside a window and a scope, as a WHERE clause over `documents d`:
- * the scope's full-text conditions are row-id sets from the FTS index.
- */
-function candidateClause(
-  filter: DocumentFilter,
-  scope: ScopeFilter = {},
-): { where: string; params: string[] } {
-  const window = windowClause(filter);
-  const conditions = ['d.canonical = 1', window.where];
-  const params = [...window.params];
-  if (scope.require) {
-    conditions.push('d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)');
-    params.push(scope.require);
-  }
-  if (scope.exclude) {
-    conditions.push('d.rowid NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)');
-    params.push(scope.exclude);
-  }
-  return { where: conditions.join(' AND '), params };
-}
-
-function windowClause(filter: DocumentFilter): { where: string; params: string[] } {
-  const column = `d.${filter.field}`;
-  const bounds: string[] = [];
-  const params: string[] = [];
-  if (filter.from !== undefined) {
-    bounds.push(`${column} >= ?`);
-    params.push(filter.from);
-  }
-  if (filter.to !== undefined) {
-    bounds.push(`${column} <= ?`);
-    params.push(filter.to);
-  }
-  if (bounds.length === 0) return { where: '1', params };
-  const inRange = bounds.join(' AND ');
-  const where =
-    filter.field === 'published' && filter.includeUndated
-      ? `(${inRange} OR d.published IS NULL)`
-      : `(${inRange})`;
-  return { where, params };
-}
-
-function toDocument(
-  row: DocumentRow,
-  members: readonly { id: string; canonical: number }[],
-): CorpusDocument {
-  const doc = { ...(JSON.parse(row.data) as Omit<AnalysedDocument, 'text'>), text: row.text };
-  const canonical = members.find((m) => m.canonical === 1)?.id ?? row.id;
-  const duplicate: DuplicateInfo = {
-    clusterId: canonical,
-    canonical: row.canonical === 1,
-    others: members
-      .map((m) => m.id)
-      .filter((id) => id !== row.id)
-      .sort(),
-    containment: row.containment,
-  };
-  return { ...doc, firstSeen: row.first_seen, duplicate };
+  ids(): Promise<string[]>;
 }

@@ -3,15 +3,17 @@ import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { Corpus } from '../corpus/index.js';
-import { CorpusStore } from './corpusStore.js';
+import { SqliteStore } from './sqliteStore.js';
 import { syncFolder, type SyncOptions } from './syncFolder.js';
 
-export {
+export type {
+  AnalysedFile,
   CorpusStore,
-  type AnalysedFile,
-  type DocumentFilter,
-  type StoreTotals,
+  DocumentFilter,
+  StoreTotals,
+  ThemeSearch,
 } from './corpusStore.js';
+export { SqliteStore } from './sqliteStore.js';
 export {
   ingestFiles,
   syncFolder,
@@ -57,16 +59,18 @@ export interface LoadCorpusOptions extends SyncOptions {
  * evaluation and tests. Briefs over real corpora query the store instead (src/brief/queryStore).
  */
 export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<Corpus> {
-  const store = CorpusStore.open(options.store ?? ':memory:');
+  const store = SqliteStore.open(options.store ?? ':memory:');
   try {
     const sync = await syncFolder(store, dir, options);
+    const documents = [];
+    for await (const doc of store.all()) documents.push(doc);
     return {
       dir,
-      documents: [...store.all()],
-      warnings: [...sync.warnings, ...store.problems()],
+      documents,
+      warnings: [...sync.warnings, ...(await store.problems())],
       stats: { files: sync.files, analysed: sync.analysed },
     };
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -32,13 +32,13 @@ export async function ingestRecords(
   let records = 0;
   let analysed = 0;
   let lineNo = 0;
-  const flush = () => {
-    store.writeFiles(batch, now);
+  const flush = async () => {
+    await store.writeFiles(batch, now);
     analysed += batch.length;
     batch = [];
     options.onProgress?.(records);
   };
-  const known = store.fileStates(RECORDS_ROOT);
+  const known = await store.fileStates(RECORDS_ROOT);
   for await (const line of lines) {
     lineNo++;
     if (line.trim() === '') continue;
@@ -67,9 +67,9 @@ export async function ingestRecords(
       documents,
       problems: [],
     });
-    if (batch.length >= BATCH) flush();
+    if (batch.length >= BATCH) await flush();
   }
-  flush();
+  await flush();
   return { records, analysed, warnings };
 }
 

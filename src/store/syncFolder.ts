@@ -95,7 +95,7 @@ async function syncListed(
 ): Promise<SyncResult> {
   const root = await realpath(dir).catch(() => dir);
   const { files, manifests, warnings } = listing;
-  const known = store.fileStates(root);
+  const known = await store.fileStates(root);
   const changedManifestDirs = changedFolders(manifests, known);
   const stale = files.filter((f) => {
     const state = known.get(f.file);
@@ -109,7 +109,7 @@ async function syncListed(
   });
   const present = new Set([...files, ...manifests].map((f) => f.file));
   const gone = options.removeMissing ? [...known.keys()].filter((path) => !present.has(path)) : [];
-  if (gone.length > 0) store.removeFiles(root, gone);
+  if (gone.length > 0) await store.removeFiles(root, gone);
 
   const now = (options.now ?? (() => new Date()))().toISOString();
   const manifestCache = new Map<string, Promise<Record<string, CorpusFile['meta']>>>();
@@ -156,18 +156,18 @@ async function syncListed(
       const current = await (pending.shift() as ReturnType<typeof prepare>);
       fill();
       if (current.touched.length > 0) {
-        store.touchFiles(
+        await store.touchFiles(
           root,
           current.touched.map((f) => ({ path: f.file, size: f.size, mtime: f.mtime })),
         );
       }
-      store.writeFiles(current.done, now);
+      await store.writeFiles(current.done, now);
       analysed += current.done.length;
       written += current.size;
       options.onProgress?.({ done: written, total: stale.length });
     }
     // Manifests are recorded like files so that a changed manifest re-reads its folder next time.
-    store.writeFiles(
+    await store.writeFiles(
       manifests
         .filter((m) => changedManifestDirs.has(dirname(m.file)) || !known.has(m.file))
         .map((m) => ({

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/generateCorpus.js';
-import { CorpusStore } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { ROOT, runBrief } from '../helpers/cli.js';
 
 const MAIN = join(ROOT, 'dist', 'src', 'cli', 'main.js');
@@ -105,7 +105,7 @@ describe('brief ingest', () => {
       await waitFor(() => round === 0 || countDocuments(store) > before, 20_000);
       child.kill('SIGKILL');
       await exited;
-      CorpusStore.open(store).close(); // opens (and finishes creating a store killed while it was made)
+      await SqliteStore.open(store).close(); // opens (and finishes creating a store killed while it was made)
       const state = inspect(store);
       expect(state.integrity).toBe('ok');
       expect(state.orphans).toBe(0);

@@ -63,16 +63,16 @@ export const corpusCommand: Command = {
       report: createReporter(context, true),
     });
     try {
-      if (showing) return show(store, id, context);
-      if (values.json) return writeJson(store, values.corpus, context);
-      for (const doc of store.all()) context.stdout.write(describeLine(doc));
-      const totals = store.totals();
+      if (showing) return await show(store, id, context);
+      if (values.json) return await writeJson(store, values.corpus, context);
+      for await (const doc of store.all()) context.stdout.write(describeLine(doc));
+      const totals = await store.totals();
       context.stdout.write(
-        `${totals.documents} documents (${totals.duplicates} copies of other stories) in ${store.file}\n`,
+        `${totals.documents} documents (${totals.duplicates} copies of other stories) in ${store.location}\n`,
       );
       return 0;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };
@@ -97,14 +97,14 @@ function describeLine(doc: CorpusDocument): string {
 }
 
 /** The report as one JSON document, written a document at a time (a store may hold 100,000). */
-function writeJson(store: CorpusStore, corpus: string, context: CliContext): number {
+async function writeJson(store: CorpusStore, corpus: string, context: CliContext): Promise<number> {
   const { stdout } = context;
   stdout.write(
-    `{\n  "corpus": ${JSON.stringify(corpus)},\n  "store": ${JSON.stringify(store.file)},\n`,
+    `{\n  "corpus": ${JSON.stringify(corpus)},\n  "store": ${JSON.stringify(store.location)},\n`,
   );
-  stdout.write(`  "warnings": ${JSON.stringify(store.problems())},\n  "documents": [`);
+  stdout.write(`  "warnings": ${JSON.stringify(await store.problems())},\n  "documents": [`);
   let first = true;
-  for (const doc of store.all()) {
+  for await (const doc of store.all()) {
     stdout.write(`${first ? '\n' : ',\n'}    ${JSON.stringify(describeDocument(doc))}`);
     first = false;
   }
@@ -113,10 +113,10 @@ function writeJson(store: CorpusStore, corpus: string, context: CliContext): num
 }
 
 /** The raw page, line by line: kept lines as they are, removed ones marked with their reason. */
-function show(store: CorpusStore, id: string, context: CliContext): number {
-  const doc = store.find(id);
+async function show(store: CorpusStore, id: string, context: CliContext): Promise<number> {
+  const doc = await store.find(id);
   if (!doc) {
-    const close = closestMatch(id, store.ids());
+    const close = closestMatch(id, await store.ids());
     throw new BriefError('USAGE', `no document "${id}" in the corpus`, {
       hint: `${close ? `did you mean "${close}"? ` : ''}brief corpus lists the ids`,
     });

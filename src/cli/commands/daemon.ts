@@ -96,7 +96,7 @@ async function runOnce(
     return MAX_SLEEP_MS;
   } finally {
     // Each pass syncs the corpus afresh; its stores are closed, not kept open for hours.
-    pipeline?.close();
+    await pipeline?.close();
   }
 }
 

@@ -64,9 +64,13 @@ export const explainCommand: Command = {
     });
     let explanation: BriefExplanation;
     try {
-      explanation = explain(store, spec, { asOf, top, ...(theme ? { themeId: theme.id } : {}) });
+      explanation = await explain(store, spec, {
+        asOf,
+        top,
+        ...(theme ? { themeId: theme.id } : {}),
+      });
     } finally {
-      store.close();
+      await store.close();
     }
     context.stdout.write(
       values.json
@@ -78,19 +82,19 @@ export const explainCommand: Command = {
 };
 
 /** The same query and assembly as BriefPipeline.model, keeping the corpus for the replay. */
-function explain(
+async function explain(
   store: CorpusStore,
   spec: BriefSpec,
   options: { asOf: string; top: number; themeId?: string },
-): BriefExplanation {
-  const corpus = queryStore(store, {
+): Promise<BriefExplanation> {
+  const corpus = await queryStore(store, {
     window: spec.window,
     themes: spec.themes,
     excerptsPerTheme: spec.limits.excerpts_per_theme,
     asOf: options.asOf,
   });
   const model = assembleBrief(spec, corpus, { asOf: options.asOf });
-  const copies = copiesOf(store, corpus.documents);
+  const copies = await copiesOf(store, corpus.documents);
   return explainBrief(spec, corpus, model, {
     top: options.top,
     copies,
@@ -99,12 +103,13 @@ function explain(
 }
 
 /** The other copies of the brief's documents: their passages are never quoted, and we say so. */
-function copiesOf(store: CorpusStore, documents: readonly CorpusDocument[]): CorpusDocument[] {
+async function copiesOf(
+  store: CorpusStore,
+  documents: readonly CorpusDocument[],
+): Promise<CorpusDocument[]> {
   const ids = [...new Set(documents.flatMap((d) => d.duplicate.others))].sort();
-  return ids.flatMap((id) => {
-    const doc = store.find(id);
-    return doc && !doc.duplicate.canonical ? [doc] : [];
-  });
+  const found = await Promise.all(ids.map((id) => store.find(id)));
+  return found.flatMap((doc) => (doc && !doc.duplicate.canonical ? [doc] : []));
 }
 
 /** Scores and shares to two decimals; offsets and counts are whole numbers and stay as they are. */

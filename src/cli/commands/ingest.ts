@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { BriefError } from '../../shared/errors.js';
 import {
-  CorpusStore,
+  SqliteStore,
   ingestFiles,
   ingestRecords,
   syncFolder,
@@ -43,7 +43,7 @@ export const ingestCommand: Command = {
     const report = createReporter(context, values.quiet);
     const file = storeFile(context.cwd, resolve(context.cwd, values.corpus), values.store);
     const inputs = await Promise.all(positionals.map((p) => classify(p, context.cwd)));
-    const store = CorpusStore.open(file);
+    const store = SqliteStore.open(file);
     const started = Date.now();
     const total: SyncResult = { files: 0, analysed: 0, removed: 0, warnings: [] };
     const add = (result: SyncResult) => {
@@ -77,16 +77,16 @@ export const ingestCommand: Command = {
       }
       const files = inputs.flatMap((i) => (i.kind === 'file' ? [i.path] : []));
       if (files.length > 0) add(await ingestFiles(store, files, progress('files')));
-      const totals = store.totals();
+      const totals = await store.totals();
       const seconds = (Date.now() - started) / 1000;
       report.done(
-        `${store.file}: ${total.analysed} of ${total.files} inputs analysed` +
+        `${store.location}: ${total.analysed} of ${total.files} inputs analysed` +
           `${total.removed ? `, ${total.removed} removed` : ''} in ${seconds.toFixed(1)} s` +
           ` (${perSecond(total.analysed, started)}/s); the store holds ${totals.documents} documents`,
       );
       return 0;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

@@ -75,7 +75,7 @@ export const runCommand: Command = {
       log,
       dryRun,
     });
-    pipeline.close();
+    await pipeline.close();
     if (dryRun) reportDryRun(result, scheduled, outDir, context, log);
     for (const failure of result.failed) {
       context.stderr.write(

@@ -53,12 +53,16 @@ export const themesCommand: Command = {
       report: createReporter(context, values.json),
     });
     const asOf = context.now().toISOString().slice(0, 10);
-    const explanation = explainTheme(
-      queryStore(store, { window: 'all', themes: [theme], asOf }),
-      theme,
-      top,
-    );
-    store.close();
+    let explanation: ReturnType<typeof explainTheme>;
+    try {
+      explanation = explainTheme(
+        await queryStore(store, { window: 'all', themes: [theme], asOf }),
+        theme,
+        top,
+      );
+    } finally {
+      await store.close();
+    }
     if (values.json) {
       const passages = explanation.passages.map((p) => ({
         docId: p.candidate.doc.id,

@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CorpusStore, loadCorpus, SCHEMA_VERSION, syncFolder } from '../../src/store/index.js';
+import { SqliteStore, loadCorpus, SCHEMA_VERSION, syncFolder } from '../../src/store/index.js';
 import { ROOT } from '../helpers/cli.js';
 
 const made: string[] = [];
@@ -101,14 +101,14 @@ describe('the corpus store', () => {
     const dir = await tempDir('briefgen-store-');
     const old = join(dir, 'old.sqlite');
     new Database(old).close();
-    const migrated = CorpusStore.open(old);
-    expect(migrated.totals().documents).toBe(0);
-    migrated.close();
+    const migrated = SqliteStore.open(old);
+    expect((await migrated.totals()).documents).toBe(0);
+    await migrated.close();
     const newer = join(dir, 'newer.sqlite');
     const db = new Database(newer);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
-    expect(() => CorpusStore.open(newer)).toThrow(
+    expect(() => SqliteStore.open(newer)).toThrow(
       expect.objectContaining({ code: 'STORE_INVALID' }) as Error,
     );
   });
@@ -117,11 +117,11 @@ describe('the corpus store', () => {
     const { dir, store: file } = await sampleCopy();
     const other = await tempDir('briefgen-store-other-');
     await writeFile(join(other, '004_fccfdb8cc2caa3ba.txt'), PORT_STORY);
-    const store = CorpusStore.open(file);
+    const store = SqliteStore.open(file);
     await syncFolder(store, dir);
     await syncFolder(store, other);
-    const ids = [...store.all()].map((d) => d.id);
-    store.close();
+    const ids = await store.ids();
+    await store.close();
     expect(ids).toContain('004_fccfdb8cc2caa3ba');
     expect(ids).toContain('004_fccfdb8cc2caa3ba~2');
     expect(ids).toHaveLength(6);
