@@ -18,7 +18,7 @@ import {
 } from '../src/analysis/index.js';
 import { assembleBrief, queryStore, type BriefSpec } from '../src/brief/index.js';
 import type { Corpus, CorpusDocument } from '../src/corpus/index.js';
-import { CorpusStore, loadCorpus, syncFolder } from '../src/store/index.js';
+import { SqliteStore, loadCorpus, syncFolder } from '../src/store/index.js';
 import type { BriefModel } from '../src/model/index.js';
 
 export interface Gold {
@@ -504,15 +504,16 @@ export async function evaluateThemePrecision(
   corpusDir: string,
   scope?: ScopeSpec,
 ): Promise<ThemePrecision[]> {
-  const store = CorpusStore.open(':memory:');
+  const store = SqliteStore.open(':memory:');
   try {
     await syncFolder(store, corpusDir);
     const taxonomy = await loadTaxonomy();
     const labels = new Map(gold.documents.map((g) => [g.file, g]));
     const compiled = scope ? compileScope(scope) : undefined;
-    return taxonomy.map((theme) => {
+    const rows: ThemePrecision[] = [];
+    for (const theme of taxonomy) {
       const brief = { ...spec([theme]), ...(compiled ? { scope: compiled } : {}) };
-      const corpus = queryStore(store, {
+      const corpus = await queryStore(store, {
         window: brief.window,
         undated: brief.undated,
         scope: compiled,
@@ -525,14 +526,15 @@ export async function evaluateThemePrecision(
         ...model.keyPoints.filter((k) => k.themeIds.includes(theme.id)),
         ...model.sections.flatMap((s) => s.excerpts),
       ];
-      return {
+      rows.push({
         themeId: theme.id,
         quoted: quoted.length,
         precision: ratio(quoted.map((e) => labels.get(e.file)?.themes.includes(theme.id) ?? false)),
         offTopic: quoted.filter((e) => labels.get(e.file)?.off_topic === true).length,
-      };
-    });
+      });
+    }
+    return rows;
   } finally {
-    store.close();
+    await store.close();
   }
 }
