@@ -106,15 +106,16 @@ if (existsSync(join(real, 'pages'))) {
 }
 
 function themeLines(rows: ThemePrecision[], scope: ScopeSpec | undefined): string[] {
-  const mean = rows.reduce((sum, r) => sum + share(r.precision), 0) / rows.length;
+  const mean = (pick: (r: ThemePrecision) => Ratio) =>
+    (rows.reduce((sum, r) => sum + share(pick(r)), 0) / rows.length).toFixed(2);
   const offTopic = rows.reduce((sum, r) => sum + r.offTopic, 0);
   return [
     `Themes (brief of one theme, 5 excerpts, through the store) ${scope ? `scope ${JSON.stringify(scope)}` : 'no scope'}`,
     ...rows.map(
       (r) =>
-        `  ${r.themeId.padEnd(28)} quoted ${String(r.quoted).padStart(2)}  precision ${pct(r.precision)}  off-topic ${r.offTopic}`,
+        `  ${r.themeId.padEnd(28)} quoted ${String(r.quoted).padStart(2)}  precision ${pct(r.precision).padEnd(10)}  page about it ${pct(r.corePrecision).padEnd(10)}  off-topic ${r.offTopic}`,
     ),
-    `  mean precision ${mean.toFixed(2)}, off-topic quotes ${offTopic}`,
+    `  mean precision ${mean((r) => r.precision)} (page about it ${mean((r) => r.corePrecision)}), off-topic quotes ${offTopic}`,
   ];
 }
 

@@ -483,7 +483,7 @@ export async function evaluateAnalysis(
 
 /** A page labelled off-topic: it shares the themes' words but no briefing should quote it. */
 export interface ThemeGold {
-  documents: { file: string; themes: string[]; off_topic?: boolean }[];
+  documents: { file: string; themes: string[]; core_themes?: string[]; off_topic?: boolean }[];
 }
 
 export interface ThemePrecision {
@@ -491,6 +491,8 @@ export interface ThemePrecision {
   quoted: number;
   /** Quotes (excerpts and the key points serving the theme) from a page labelled with the theme. */
   precision: Ratio;
+  /** The same, counting only pages that are about the theme (core_themes: a paragraph or more). */
+  corePrecision: Ratio;
   /** Quotes from pages labelled off-topic. */
   offTopic: number;
 }
@@ -530,6 +532,9 @@ export async function evaluateThemePrecision(
         themeId: theme.id,
         quoted: quoted.length,
         precision: ratio(quoted.map((e) => labels.get(e.file)?.themes.includes(theme.id) ?? false)),
+        corePrecision: ratio(
+          quoted.map((e) => labels.get(e.file)?.core_themes?.includes(theme.id) ?? false),
+        ),
         offTopic: quoted.filter((e) => labels.get(e.file)?.off_topic === true).length,
       });
     }

@@ -83,7 +83,9 @@ export function assembleBrief(
         });
   const candidates = quotableSentences(corpus.documents);
   // Every candidate is scored against every theme once; all selections read these scores.
-  const scored = spec.themes.map((theme) => scoreCandidates(candidates, theme));
+  const scored = spec.themes.map((theme) =>
+    scoreCandidates(candidates, theme, { enoughDocuments: spec.limits.excerpts_per_theme }),
+  );
   const relevant = mostRelevant(
     candidates,
     scored,

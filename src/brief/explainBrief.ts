@@ -19,6 +19,7 @@ export type Verdict =
   | { kind: 'excerpt'; excerptId: string; citation: number }
   | { kind: 'key-point'; keyPointId: string; citation: number }
   | { kind: 'below-threshold'; threshold: number }
+  | { kind: 'not-about-theme' }
   /** Every passage this theme quoted scored higher, and the theme quoted its limit. */
   | { kind: 'limit'; quoted: number }
   | { kind: 'other-theme'; themeId: string; excerptId: string }
@@ -88,7 +89,9 @@ export function explainBrief(
   options: ExplainOptions,
 ): BriefExplanation {
   const candidates = quotableSentences(corpus.documents);
-  const scored = spec.themes.map((theme) => scoreCandidates(candidates, theme));
+  const scored = spec.themes.map((theme) =>
+    scoreCandidates(candidates, theme, { enoughDocuments: spec.limits.excerpts_per_theme }),
+  );
   const chosen = chosenSpans(model);
   const picks: ExcerptPick[] = [];
   selectExcerpts(candidates, spec.themes, scored, {
@@ -210,6 +213,8 @@ function verdictFor(context: ReplayContext, t: number, i: number): Verdict {
     return { kind: 'excerpt', excerptId: excerpt.id, citation: excerpt.citation };
   const keyPoint = chosen.keyPoints.get(key);
   if (keyPoint) return { kind: 'key-point', keyPointId: keyPoint.id, citation: keyPoint.citation };
+  if (s.rawScore >= MIN_EXCERPT_SCORE && s.score === 0 && !s.aboutTheme)
+    return { kind: 'not-about-theme' };
   if (s.score < MIN_EXCERPT_SCORE) return { kind: 'below-threshold', threshold: MIN_EXCERPT_SCORE };
   if (excerpt) return { kind: 'other-theme', themeId: excerpt.themeId, excerptId: excerpt.id };
   const mine = picks.filter((p) => p.themeIndex === t);

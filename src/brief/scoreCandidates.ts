@@ -1,16 +1,29 @@
 import { scorePassage, tokenize, type TermContribution, type Theme } from '../analysis/index.js';
 import type { Candidate } from './candidates.js';
+import { MIN_EXCERPT_SCORE } from './selectExcerpts.js';
 
 export interface ScoredCandidate {
   candidate: Candidate;
-  /** Relevance after the document's context is taken into account. */
+  /** Relevance after the document's context is taken into account (0: not quotable for the theme). */
   score: number;
   /** Relevance of the sentence alone. */
   rawScore: number;
   /** 0..1: how much the rest of the document is about the theme. */
   context: number;
+  /** Whether the document as a whole is about the theme (see `isAboutTheme`). */
+  aboutTheme: boolean;
   matchedTerms: string[];
   contributions: TermContribution[];
+}
+
+export interface ScoreOptions {
+  /**
+   * When at least this many documents are about the theme, sentences from the others are not
+   * quoted for it: a section should quote articles on its subject, not a passing mention in an
+   * article on something else. With fewer, the best passages count wherever they are, so a
+   * small corpus of long, many-subject articles still yields a section.
+   */
+  enoughDocuments?: number;
 }
 
 /**
@@ -22,31 +35,76 @@ export interface ScoredCandidate {
 const DENSE = 0.5;
 const CONTEXT_FLOOR = 0.75;
 
-export function scoreCandidates(candidates: readonly Candidate[], theme: Theme): ScoredCandidate[] {
+/**
+ * A document is about a theme when its headline is (scores as a quotable passage would), when
+ * its sentences are on average (ABOUT_DENSITY: most sentences carry a theme term, or a few
+ * carry several), or when it has ABOUT_PASSAGE quotable sentences on it: a paragraph, not a
+ * passing word. Measured on a labelled set of 72 real pages (eval/real): documents labelled
+ * with a theme reach these, most labelled without it do not.
+ */
+const ABOUT_DENSITY = 1.3;
+const ABOUT_PASSAGE = 3;
+
+interface DocumentEvidence {
+  title: number;
+  sum: number;
+  count: number;
+  strong: number;
+}
+
+export function scoreCandidates(
+  candidates: readonly Candidate[],
+  theme: Theme,
+  options: ScoreOptions = {},
+): ScoredCandidate[] {
   const raw = candidates.map((candidate) => ({
     candidate,
     ...scorePassage(candidate.tokens, theme),
   }));
-  const density = new Map<string, { sum: number; count: number }>();
+  const evidence = new Map<string, DocumentEvidence>();
   for (const { candidate, score } of raw) {
-    const entry = density.get(candidate.doc.id) ?? {
-      sum: scorePassage(tokenize(candidate.doc.title), theme).score,
-      count: 1,
-    };
+    let entry = evidence.get(candidate.doc.id);
+    if (!entry) {
+      const title = scoreTitle(candidate.doc.title, theme);
+      entry = { title, sum: title, count: 1, strong: 0 };
+      evidence.set(candidate.doc.id, entry);
+    }
     entry.sum += score;
     entry.count += 1;
-    density.set(candidate.doc.id, entry);
+    if (score >= MIN_EXCERPT_SCORE) entry.strong += 1;
   }
+  const about = new Set(
+    [...evidence].filter(([, entry]) => isAboutTheme(entry)).map(([docId]) => docId),
+  );
+  const gated = about.size >= (options.enoughDocuments ?? Infinity);
   return raw.map(({ candidate, score, matchedTerms, contributions }) => {
-    const entry = density.get(candidate.doc.id);
+    const entry = evidence.get(candidate.doc.id);
     const support = entry ? Math.min(1, entry.sum / entry.count / DENSE) : 0;
+    const aboutTheme = about.has(candidate.doc.id);
     return {
       candidate,
-      score: score * (CONTEXT_FLOOR + (1 - CONTEXT_FLOOR) * support),
+      score: gated && !aboutTheme ? 0 : score * (CONTEXT_FLOOR + (1 - CONTEXT_FLOOR) * support),
       rawScore: score,
       context: support,
+      aboutTheme,
       matchedTerms,
       contributions,
     };
   });
+}
+
+function isAboutTheme(entry: DocumentEvidence): boolean {
+  return (
+    entry.title >= MIN_EXCERPT_SCORE ||
+    entry.sum / entry.count >= ABOUT_DENSITY ||
+    entry.strong >= ABOUT_PASSAGE
+  );
+}
+
+/**
+ * Headlines are usually in Title Case, where every word would look like part of a name and be
+ * passed over ("Cooperation in Energy, Agriculture"): a headline is scored in lower case.
+ */
+function scoreTitle(title: string, theme: Theme): number {
+  return scorePassage(tokenize(title.toLowerCase()), theme).score;
 }

@@ -197,6 +197,8 @@ export function describeVerdict(verdict: Verdict): string {
       return `QUOTED as key point ${verdict.keyPointId} [${verdict.citation}]`;
     case 'below-threshold':
       return `not quoted: below the threshold (${verdict.threshold})`;
+    case 'not-about-theme':
+      return 'not quoted: its article is not about this theme, and enough articles are';
     case 'limit':
       return `not quoted: excerpt limit reached (the ${verdict.quoted} quoted score higher)`;
     case 'other-theme':
