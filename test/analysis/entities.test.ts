@@ -128,3 +128,13 @@ describe('collectEntities: names that were cut, split or misread', () => {
     expect(organisations[0]?.mentions).toHaveLength(3);
   });
 });
+
+describe('place names', () => {
+  it('the built list (dist/place-names.json) is the lexicon it was read from', async () => {
+    const { loadPlaceNames, placeNamesFromLexicon } =
+      await import('../../src/analysis/entities/placeNames.js');
+    const built = loadPlaceNames();
+    expect(built).toEqual(placeNamesFromLexicon());
+    expect(built).toEqual(expect.arrayContaining(['pyongyang', 'vladivostok', 'siberia']));
+  });
+});

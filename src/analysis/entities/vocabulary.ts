@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
+import { loadPlaceNames } from './placeNames.js';
 
 const require = createRequire(import.meta.url);
 countries.registerLocale(require('i18n-iso-countries/langs/en.json') as countries.LocaleData);
@@ -78,23 +79,8 @@ export const isOrganisationWord = (word: string) => ORGANISATION_WORDS.has(word.
 
 let gazetteer: ReadonlySet<string> | undefined;
 
-/**
- * Cities and regions of the world, lower-cased ("pyongyang", "new jersey", "siberia"), from the
- * lexicon of compromise (a maintained English NLP library). Its tagger reads places well but
- * costs a millisecond and a half a sentence, too slow for a large store; its place names are
- * what our own patterns lacked. Loaded on first use: only commands that list places pay for it.
- */
+/** Cities and regions of the world, lower-cased (see placeNames.ts). Loaded on first use. */
 export function placeGazetteer(): ReadonlySet<string> {
-  if (gazetteer) return gazetteer;
-  const nlp = require('compromise/two') as {
-    model(): { one: { lexicon: Record<string, unknown> } };
-  };
-  const names = Object.entries(nlp.model().one.lexicon)
-    .filter(([name, tag]) => {
-      const tags = String(tag);
-      return (tags === 'City' || tags.startsWith('Region')) && name.length >= 4;
-    })
-    .map(([name]) => name);
-  gazetteer = new Set(names);
+  gazetteer ??= new Set(loadPlaceNames());
   return gazetteer;
 }
