@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { AnalysedDocument, CorpusFile, ListedFile } from '../corpus/index.js';
 import type { Warning } from '../shared/errors.js';
-import analyseInThread from './analyseWorker.js';
 import { fingerprintsOf, type Fingerprints } from './duplicateIndex.js';
 
 /**
@@ -71,8 +70,10 @@ export function createAnalyser(count: number): {
   const worker = new URL('./analyseWorker.js', import.meta.url);
   const threads = Math.max(1, availableParallelism());
   if (count < POOL_THRESHOLD || threads < 2 || !existsSync(fileURLToPath(worker))) {
+    // Loaded on first use: a build over an unchanged corpus analyses nothing and should not
+    // pay for loading the parsers (HTML, dates) at start-up.
     return {
-      run: (task) => Promise.resolve(analyseInThread(task)),
+      run: async (task) => (await import('./analyseWorker.js')).default(task),
       close: () => Promise.resolve(),
     };
   }
