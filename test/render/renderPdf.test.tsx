@@ -22,7 +22,7 @@ function model(
     matchedTerms: ['pipeline'],
   });
   return {
-    schemaVersion: '1.0',
+    schemaVersion: '1.1',
     generator: 'briefgen test',
     brief: {
       id: 'render-test',
@@ -61,6 +61,7 @@ function model(
         currency: 'USD',
       },
     ],
+    changes: { newStories: [], continuingStories: [], changedFigures: [] },
     sources: [
       {
         citation: 1,

@@ -22,7 +22,7 @@ const ref = (citation: number) => ({
 /** A small brief whose corpus text tries to be markup. */
 function hostileModel(): BriefModel {
   return {
-    schemaVersion: '1.0',
+    schemaVersion: '1.1',
     generator: 'briefgen 0.1.0',
     brief: {
       id: 'weekly',
@@ -61,6 +61,7 @@ function hostileModel(): BriefModel {
     facts: [],
     entities: [],
     timeline: [],
+    changes: { newStories: [], continuingStories: [], changedFigures: [] },
     sources: [
       {
         citation: 1,
