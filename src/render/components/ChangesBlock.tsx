@@ -69,6 +69,7 @@ export function ChangesBlock({ model, styles, texts }: BlockProps) {
           styles={styles}
         />
       ))}
+      <View style={styles.sectionGap} />
     </>
   );
 }
