@@ -12,7 +12,7 @@ export interface FigureSubject {
   measure: string;
   /** Stem → the word as written, for the content words near the figure. */
   words: Map<string, string>;
-  /** Years named near the figure: "$100 million in 2013" is not the figure for 2014. */
+  /** Years named near the figure: "$40 million in 2019" is not the figure for 2020. */
   years: Set<string>;
 }
 

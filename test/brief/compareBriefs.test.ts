@@ -160,9 +160,9 @@ describe('compareBriefs: figures', () => {
   it('does not pair figures of another measure, another subject or another year', () => {
     const then = [
       workers('f1', 1, WORKERS_THEN, '5,000'),
-      fact('f2', 1, 'Trade reached $100 million in 2013, the report said.', '$100 million', {
+      fact('f2', 1, 'Trade reached $40 million in 2019, the report said.', '$40 million', {
         kind: 'money',
-        value: 'USD 100,000,000',
+        value: 'USD 40,000,000',
         currency: 'USD',
       }),
     ];
@@ -181,9 +181,9 @@ describe('compareBriefs: figures', () => {
         '8,000',
       ),
       // The same sentence shape, another year: a new data point, not a change.
-      fact('f3', 1, 'Trade reached $240 million in 2024, the report said.', '$240 million', {
+      fact('f3', 1, 'Trade reached $55 million in 2020, the report said.', '$55 million', {
         kind: 'money',
-        value: 'USD 240,000,000',
+        value: 'USD 55,000,000',
         currency: 'USD',
       }),
     ];
