@@ -75,13 +75,21 @@ function figures(facts: readonly Fact[]): Figure[] {
   });
 }
 
+/** Figures can only be on one subject when they have the same kind and measure. */
+const measureOf = ({ subject }: Figure) => `${subject.kind}|${subject.measureKey}`;
+
 function changedFigures(previous: EarlierBrief, facts: readonly Fact[]): FigureChange[] {
-  const before = figures(previous.facts);
+  const before = new Map<string, Figure[]>();
+  for (const figure of figures(previous.facts)) {
+    const group = before.get(measureOf(figure));
+    if (group) group.push(figure);
+    else before.set(measureOf(figure), [figure]);
+  }
   const sources = new Map(previous.sources.map((s) => [s.citation, s]));
   const changes: FigureChange[] = [];
   const seen = new Set<string>();
   for (const now of figures(facts)) {
-    const matches = before
+    const matches = (before.get(measureOf(now)) ?? [])
       .map((b) => ({ ...b, share: sameSubject(now.subject, b.subject) }))
       .filter((b) => b.share > 0);
     // The previous brief already had this value for the subject: nothing changed.

@@ -10,6 +10,8 @@ import type { Fact } from '../model/index.js';
 export interface FigureSubject {
   kind: Fact['kind'];
   measure: string;
+  /** The measure's word stems: "barrel per day" and "barrels per day" measure the same thing. */
+  measureKey: string;
   /** Stem → the word as written, for the content words near the figure. */
   words: Map<string, string>;
   /** Years named near the figure: "$40 million in 2019" is not the figure for 2020. */
@@ -37,7 +39,8 @@ const YEAR = /^(?:1[89]|20)\d\d$/;
 export function figureSubject(fact: Fact): FigureSubject | undefined {
   if (!MEASURED_KINDS.has(fact.kind)) return undefined;
   const measure = measureOf(fact);
-  const unitStems = new Set(tokenize(measure).map((t) => t.stem));
+  const measureTokens = tokenize(measure);
+  const unitStems = new Set(measureTokens.map((t) => t.stem));
   const tokens = tokenize(fact.sentence);
   const at = fact.sentence.indexOf(fact.text);
   const [from, to] = at < 0 ? [0, fact.sentence.length] : [at, at + fact.text.length];
@@ -67,7 +70,8 @@ export function figureSubject(fact: Fact): FigureSubject | undefined {
   const words = new Map<string, string>();
   for (const token of near.sort((x, y) => x.start - y.start))
     if (!words.has(token.stem)) words.set(token.stem, token.raw);
-  return { kind: fact.kind, measure, words, years };
+  const measureKey = measureTokens.map((t) => t.stem).join(' ') || measure;
+  return { kind: fact.kind, measure, measureKey, words, years };
 }
 
 function measureOf(fact: Fact): string {
@@ -86,7 +90,7 @@ function isContentWord(token: Token): boolean {
  * stems), two words at least. Returns that share, or 0 when they are not.
  */
 export function sameSubject(a: FigureSubject, b: FigureSubject): number {
-  if (a.kind !== b.kind || stemsOf(a.measure) !== stemsOf(b.measure)) return 0;
+  if (a.kind !== b.kind || a.measureKey !== b.measureKey) return 0;
   if (a.years.size > 0 && b.years.size > 0 && ![...a.years].some((y) => b.years.has(y))) return 0;
   const shared = [...a.words.keys()].filter((stem) => b.words.has(stem)).length;
   const share = shared / (a.words.size + b.words.size - shared || 1);
@@ -97,13 +101,6 @@ export function sameSubject(a: FigureSubject, b: FigureSubject): number {
 
 const MIN_SHARE = 0.5;
 const MIN_SHARED = 2;
-
-/** "Barrels per day" and "barrel per day" measure the same thing. */
-function stemsOf(measure: string): string {
-  return tokenize(measure)
-    .map((t) => t.stem)
-    .join(' ');
-}
 
 /** The words both subjects share, as `now` writes them, in its order. */
 export function sharedWords(now: FigureSubject, before: FigureSubject): string[] {
