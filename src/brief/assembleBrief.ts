@@ -3,6 +3,7 @@ import type { Corpus, CorpusDocument } from '../corpus/index.js';
 import {
   BRIEF_MODEL_VERSION,
   type BriefModel,
+  type EarlierBrief,
   type Entity,
   type Excerpt,
   type Fact,
@@ -14,6 +15,7 @@ import { corpusInMemory, type BriefCorpus } from './briefCorpus.js';
 import { buildTimeline } from './buildTimeline.js';
 import { quotableSentences, type Candidate } from './candidates.js';
 import { Citations } from './citations.js';
+import { compareBriefs } from './compareBriefs.js';
 import type { BriefSpec } from './loadBrief.js';
 import { scoreCandidates } from './scoreCandidates.js';
 import { selectEntities } from './selectEntities.js';
@@ -28,6 +30,8 @@ export interface AssembleOptions {
   template?: string;
   /** ISO time of the previous successful scheduled run, for "since-last-run" windows. */
   since?: string;
+  /** The previous brief of the same id (kept by the schedule's model history), to compare with. */
+  previous?: EarlierBrief;
 }
 
 /**
@@ -64,7 +68,8 @@ function mostRelevant(
  *    corpus in memory),
  * 2. choose key points and excerpts for every theme,
  * 3. extract facts, entities and dated events from theme-relevant sentences,
- * 4. number the sources in order of first citation (key points, sections, facts, timeline, entities).
+ * 4. number the sources in order of first citation (key points, sections, facts, timeline, entities),
+ * 5. compare with the previous brief: new and continuing stories, changed figures.
  */
 export function assembleBrief(
   spec: BriefSpec,
@@ -141,6 +146,7 @@ export function assembleBrief(
     toEntity(entity, entityCitations(cited, byId, cite), i),
   );
 
+  const sources = cite.sources(corpus.copies);
   return {
     schemaVersion: BRIEF_MODEL_VERSION,
     generator: `briefgen ${version}`,
@@ -171,7 +177,8 @@ export function assembleBrief(
     facts: factModels,
     entities: entityModels,
     timeline: timelineModels,
-    sources: cite.sources(corpus.copies),
+    sources,
+    changes: compareBriefs(options.previous, { sources, facts: factModels }),
   };
 }
 

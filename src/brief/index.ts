@@ -10,3 +10,4 @@ export {
   type BriefCorpus,
   type CorpusQuery,
 } from './briefCorpus.js';
+export { compareBriefs } from './compareBriefs.js';

@@ -3,6 +3,7 @@ import { assembleBrief, queryStore, type BriefSpec } from '../brief/index.js';
 import type { BriefModel } from '../model/index.js';
 import { loadTemplate, renderPdf } from '../render/index.js';
 import { writeFileAtomic } from '../shared/files.js';
+import { fileModelHistory, statePaths, type ModelHistory } from '../schedule/index.js';
 import type { CorpusStore } from '../store/index.js';
 import { openCorpusStore } from './openStore.js';
 import { pdfPath } from './outputPath.js';
@@ -18,6 +19,13 @@ export interface PipelineOptions {
   /** --template: overrides the brief's audience. */
   template?: string;
   report: Reporter;
+  /** Where built briefs are kept and the previous one is found, for "what changed". */
+  history?: ModelHistory;
+}
+
+/** The model history of an output folder: `<out>/.briefgen/models/`. */
+export function outputHistory(outDir: string, report: Reporter): ModelHistory {
+  return fileModelHistory(statePaths(outDir).dir, { warn: (file, m) => report.warn(file, m) });
 }
 
 /**
@@ -48,14 +56,24 @@ export class BriefPipeline {
       asOf,
       ...(since ? { since } : {}),
     });
+    const previous = await this.options.history?.previous(spec.id, asOf);
     return assembleBrief(spec, corpus, {
       asOf,
       ...(template ? { template } : {}),
       ...(since ? { since } : {}),
+      ...(previous ? { previous } : {}),
     });
   }
 
-  /** Render a model into `<outDir>/<id>/<id>-<asOf>[-<template>].pdf` (atomically); returns the path. */
+  /** Keep a model whose edition was written, so the next brief of its id can compare with it. */
+  async keep(model: BriefModel): Promise<void> {
+    await this.options.history?.keep(model);
+  }
+
+  /**
+   * Render a model into `<outDir>/<id>/<id>-<asOf>[-<template>].pdf` (atomically), then keep
+   * the model in the history; returns the path.
+   */
   async render(spec: BriefSpec, model: BriefModel, outDir: string): Promise<string> {
     const template = await loadTemplate(this.options.template ?? spec.audience, this.options.cwd);
     this.options.report.progress(`rendering ${spec.id} with the ${template.name} template`);
@@ -63,6 +81,7 @@ export class BriefPipeline {
     const path = pdfPath(out, spec, model.brief.asOf, this.options.template);
     const pdf = await renderPdf(model, template, this.options.report);
     await writeFileAtomic(path, pdf);
+    await this.keep(model);
     return path;
   }
 

@@ -4,7 +4,7 @@ import type { BriefSpec } from '../brief/index.js';
 import { templateRoots } from '../render/index.js';
 import { expandBriefPaths, loadBriefs } from './briefInputs.js';
 import type { CliContext } from './context.js';
-import { BriefPipeline, describeModel } from './pipeline.js';
+import { BriefPipeline, describeModel, outputHistory } from './pipeline.js';
 import { formatError } from './printError.js';
 import { createReporter } from './reporter.js';
 
@@ -41,6 +41,7 @@ export async function watchAndRebuild(
       cwd: context.cwd,
       asOf: options.asOf,
       report,
+      history: outputHistory(resolve(context.cwd, options.out), report),
       ...(options.corpus ? { corpus: options.corpus } : {}),
       ...(options.template ? { template: options.template } : {}),
     });

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * consumes it, and `brief build --format json` prints it. It is plain data. Its JSON Schema is
  * published in docs/schema/ and versioned by `schemaVersion`; change both together.
  */
-export const BRIEF_MODEL_VERSION = '1.0';
+export const BRIEF_MODEL_VERSION = '1.1';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
 
@@ -117,6 +117,71 @@ export const Source = z
   })
   .strict();
 
+/** A story the brief cites: one of its sources, with the copies that report the same story. */
+export const Story = z
+  .object({
+    citation: z.number().int().positive().describe('Number of the entry in `sources`'),
+    docId: z.string(),
+    title: z.string(),
+    previousCitation: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("For a continuing story: its number in the previous brief's sources"),
+  })
+  .strict();
+
+export const FigureChange = z
+  .object({
+    kind: FactKind,
+    subject: z
+      .object({
+        measure: z
+          .string()
+          .describe('What the figure counts: the currency, the unit of a quantity, or "%"'),
+        words: z
+          .array(z.string())
+          .describe(
+            'The words around the figure that both sentences share, as written now (stop words left out)',
+          ),
+      })
+      .strict()
+      .describe('Why the two figures are taken to be the same subject'),
+    before: Fact.describe(
+      "The figure in the previous brief, as it was kept: its citation numbers that brief's sources",
+    ),
+    beforeSource: Source.describe("The previous brief's source of the earlier figure"),
+    now: Fact.describe("The figure in this brief (also in `facts`), cited in this brief's sources"),
+  })
+  .strict();
+
+export const Changes = z
+  .object({
+    previous: z
+      .object({
+        asOf: isoDate,
+        generator: z.string(),
+      })
+      .strict()
+      .optional()
+      .describe(
+        'The brief compared with: the latest kept one of the same id with an earlier as-of; absent for the first',
+      ),
+    newStories: z
+      .array(Story)
+      .describe('Sources cited now whose story the previous brief did not cite'),
+    continuingStories: z
+      .array(Story)
+      .describe('Sources cited now whose story the previous brief cited too'),
+    changedFigures: z
+      .array(FigureChange)
+      .describe(
+        'Money, shares and quantities on the same subject as one in the previous brief, with another value',
+      ),
+  })
+  .strict();
+
 export const BriefModel = z
   .object({
     schemaVersion: z.literal(BRIEF_MODEL_VERSION),
@@ -155,8 +220,21 @@ export const BriefModel = z
       .describe('People, organisations and places, merged across the corpus'),
     timeline: z.array(TimelineEvent).describe('Dated events, oldest first'),
     sources: z.array(Source),
+    changes: Changes.describe('What changed since the previous brief of the same id'),
   })
   .strict();
+
+/**
+ * What a later brief reads of a kept one to compare with it: the fields every 1.x model has,
+ * so a model kept by an earlier briefgen (or carrying fields added since) still compares.
+ */
+export const EarlierBrief = z.looseObject({
+  schemaVersion: z.string().regex(/^1\./, 'a 1.x BriefModel'),
+  generator: z.string(),
+  brief: z.looseObject({ id: z.string(), asOf: isoDate }),
+  sources: z.array(Source),
+  facts: z.array(Fact),
+});
 
 export type SourceRef = z.infer<typeof SourceRef>;
 export type Excerpt = z.infer<typeof Excerpt>;
@@ -168,7 +246,11 @@ export type KeyPoint = z.infer<typeof KeyPoint>;
 export type EntityKind = z.infer<typeof EntityKind>;
 export type Entity = z.infer<typeof Entity>;
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
+export type Story = z.infer<typeof Story>;
+export type FigureChange = z.infer<typeof FigureChange>;
+export type Changes = z.infer<typeof Changes>;
 export type BriefModel = z.infer<typeof BriefModel>;
+export type EarlierBrief = z.infer<typeof EarlierBrief>;
 
 /** The published JSON Schema (draft 2020-12) of the BriefModel. */
 export function briefModelJsonSchema(): Record<string, unknown> {

@@ -2,6 +2,7 @@ import { Document, Page, type DocumentProps } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
 import type { BriefModel } from '../model/index.js';
 import type { BlockProps } from './components/BlockProps.js';
+import { ChangesBlock } from './components/ChangesBlock.js';
 import { CoverageBlock } from './components/CoverageBlock.js';
 import { ClosingDisclaimer, CoverPage } from './components/CoverPage.js';
 import { DigestBlock } from './components/DigestBlock.js';
@@ -33,6 +34,7 @@ interface Props {
 export function tocEntries(model: BriefModel, blocks: readonly Block[]): TocEntry[] {
   const titles: Partial<Record<Block, TocEntry>> = {
     'key-points': { id: 'key-points', title: 'Key points', level: 1 },
+    changes: { id: 'changes', title: 'What changed', level: 1 },
     facts: { id: 'facts', title: 'Key figures', level: 1 },
     coverage: { id: 'coverage', title: 'Coverage by theme and source', level: 1 },
     timeline: { id: 'timeline', title: 'Timeline', level: 1 },
@@ -80,6 +82,8 @@ function blockChunks(
       ];
     case 'key-points':
       return [[<KeyPointsBlock key="key-points" {...props} />]];
+    case 'changes':
+      return [[<ChangesBlock key="changes" {...props} />]];
     case 'sections':
       return sectionChunks(props);
     case 'digest':

@@ -29,6 +29,7 @@ export interface Template {
     sectionIntro?: TextTemplate;
     disclaimer?: TextTemplate;
     footer?: TextTemplate;
+    changes?: TextTemplate;
   };
   /** Texts the template defines but its blocks never print. */
   warnings: Warning[];
@@ -66,11 +67,12 @@ export async function loadTemplate(name: string, cwd = process.cwd()): Promise<T
     if (path === undefined) return undefined;
     return compileTextTemplate(await templateFilePath(yaml, dir, ['text', key], path));
   };
-  const [cover, sectionIntro, disclaimer, footer] = await Promise.all([
+  const [cover, sectionIntro, disclaimer, footer, changes] = await Promise.all([
     text('cover'),
     text('section_intro'),
     text('disclaimer'),
     text('footer'),
+    text('changes'),
   ]);
   return {
     name: spec.name,
@@ -89,6 +91,7 @@ export async function loadTemplate(name: string, cwd = process.cwd()): Promise<T
       ...(sectionIntro ? { sectionIntro } : {}),
       ...(disclaimer ? { disclaimer } : {}),
       ...(footer ? { footer } : {}),
+      ...(changes ? { changes } : {}),
     },
     warnings: unusedTexts(yaml, spec),
   };
@@ -174,6 +177,8 @@ function unusedTexts(yaml: LocatedYaml, spec: TemplateFile): Warning[] {
     unused.push(['cover', 'a cover or masthead block']);
   if (spec.text.section_intro !== undefined && !has('sections'))
     unused.push(['section_intro', 'a sections block (the digest block prints no intros)']);
+  if (spec.text.changes !== undefined && !has('changes'))
+    unused.push(['changes', 'a changes block']);
   return unused.map(([key, needs]) => {
     const at = yaml.locate(['text', key]);
     return {

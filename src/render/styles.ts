@@ -326,6 +326,38 @@ export function createStyles(
     chartSegment: { fontFamily: SANS_FONT, fontSize: 5.5, color: '#ffffff', textAlign: 'center' },
     chartCount: { fontFamily: SANS_FONT, fontSize: 8, width: '8%', textAlign: 'right' },
 
+    changesIntro: { fontSize: base, lineHeight: 1.45, marginBottom: 6 },
+    changesLabel: {
+      fontFamily: SANS_FONT,
+      fontWeight: 700,
+      fontSize: 8,
+      lineHeight: 1.3,
+      color: c.muted,
+      borderBottomWidth: 1,
+      borderBottomColor: c.accent,
+      paddingBottom: 2,
+      marginTop: 10,
+      marginBottom: 4,
+    },
+    changesStory: { flexDirection: 'row', marginBottom: 3 },
+    changesNumber: { fontSize: 8.5, lineHeight: 1.4, width: 28 },
+    changesStoryTitle: { flex: 1, fontSize: 9, lineHeight: 1.4 },
+    changesMeta: { fontFamily: SANS_FONT, fontSize: 7.5, lineHeight: 1.4, color: c.muted },
+    changesFigure: {
+      borderBottomWidth: 0.5,
+      borderBottomColor: c.rule,
+      paddingVertical: 4,
+    },
+    changesFigureHead: {
+      flexDirection: 'row',
+      justifyContent: 'space-between',
+      alignItems: 'baseline',
+    },
+    changesFigureValues: { fontFamily: SANS_FONT, fontWeight: 700, fontSize: 9, lineHeight: 1.4 },
+    changesSentence: { fontSize: 8.5, lineHeight: 1.4, marginTop: 2 },
+    changesWhen: { fontFamily: SANS_FONT, fontWeight: 700, fontSize: 7.5, color: c.muted },
+    changesEarlierSource: { fontStyle: 'italic', color: c.accent, textDecoration: 'none' },
+
     sourceEntry: { flexDirection: 'row', marginBottom: 8 },
     sourceNumber: {
       fontFamily: SANS_FONT,

@@ -8,6 +8,7 @@ export const BLOCKS = [
   'masthead',
   'toc',
   'key-points',
+  'changes',
   'sections',
   'digest',
   'facts',
@@ -92,6 +93,12 @@ export const TemplateFile = z
           .string()
           .optional()
           .describe('.hbs file for the left of every footer (default: the as-of date)'),
+        changes: z
+          .string()
+          .optional()
+          .describe(
+            '.hbs file printed under the "What changed" heading (default: a sentence of counts)',
+          ),
       })
       .strict()
       .default({}),

@@ -1,4 +1,5 @@
 import type { BriefModel } from '../model/index.js';
+import { changesSummary } from './changesSummary.js';
 import type { Template } from './loadTemplate.js';
 import type { TemplateWarn, TextTemplate } from './textTemplates.js';
 
@@ -7,6 +8,8 @@ export interface TemplateTexts {
   cover: string;
   disclaimer: string;
   footer: string;
+  /** Under the "What changed" heading. */
+  changes: string;
   /** By theme id. */
   sectionIntro: Record<string, string>;
 }
@@ -21,7 +24,7 @@ export function evaluateTemplateTexts(
   template: Template,
   warn: TemplateWarn = () => undefined,
 ): TemplateTexts {
-  const { cover, disclaimer, footer, sectionIntro } = template.text;
+  const { cover, disclaimer, footer, sectionIntro, changes } = template.text;
   const run = (text: TextTemplate | undefined, name: string, context: object = model) =>
     text?.(context, (file, message) =>
       warn(file, `${message} (brief ${model.brief.id}, text "${name}")`),
@@ -30,6 +33,7 @@ export function evaluateTemplateTexts(
     cover: run(cover, 'cover') ?? '',
     disclaimer: run(disclaimer, 'disclaimer') ?? '',
     footer: run(footer, 'footer') ?? `As of ${model.brief.asOf}`,
+    changes: run(changes, 'changes') ?? changesSummary(model),
     sectionIntro: Object.fromEntries(
       model.sections.map((section) => [
         section.themeId,

@@ -28,3 +28,4 @@ export {
 } from './stateFile.js';
 export { lockHolder, tryLock, STALE_LOCK_MS } from './lock.js';
 export { parseIsoDateTime } from './isoTime.js';
+export { fileModelHistory, MODELS_KEPT, type ModelHistory } from './modelHistory.js';

@@ -4,6 +4,7 @@ import { readFile, readdir, writeFile, mkdir, cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BRIEF_MODEL_VERSION } from '../../src/model/index.js';
 import { loadCorpus } from '../../src/store/index.js';
 import { readGold } from '../../scripts/evaluate.js';
 import { ROOT, runBrief } from '../helpers/cli.js';
@@ -97,7 +98,10 @@ describe('brief build --format json', () => {
       }[];
     };
     const schema = JSON.parse(
-      await readFile(join(ROOT, 'docs', 'schema', 'brief-model-1.0.schema.json'), 'utf8'),
+      await readFile(
+        join(ROOT, 'docs', 'schema', `brief-model-${BRIEF_MODEL_VERSION}.schema.json`),
+        'utf8',
+      ),
     ) as object;
     const validate = new Ajv2020({ strict: false }).compile(schema);
     expect(validate(model), JSON.stringify(validate.errors)).toBe(true);

@@ -9,6 +9,7 @@ const tempDir = useTempDirs('briefgen-init-');
 
 const STARTER_FILES = [
   'briefs/my-brief.yaml',
+  'templates/my-template/changes.hbs',
   'templates/my-template/cover.hbs',
   'templates/my-template/disclaimer.hbs',
   'templates/my-template/section-intro.hbs',
@@ -67,7 +68,7 @@ describe('brief init', () => {
     const again = await runBrief(['init'], { cwd: project });
     expect(again.code).toBe(0);
     for (const file of STARTER_FILES) expect(again.stdout).toContain(`skipped ${file} (it exists)`);
-    expect(again.stdout).toContain('0 files created, 6 skipped');
+    expect(again.stdout).toContain('0 files created, 7 skipped');
     expect(await readFile(join(project, 'briefs/my-brief.yaml'), 'utf8')).toBe(
       'title: Mine\nthemes: [diplomacy]\n',
     );

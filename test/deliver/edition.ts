@@ -7,7 +7,7 @@ import type { BriefModel } from '../../src/model/index.js';
 export async function sampleEdition(dir: string): Promise<Edition> {
   const ref = { docId: 'd1', file: 'a1.txt', start: 0, end: 10, citation: 1 };
   const model: BriefModel = {
-    schemaVersion: '1.0',
+    schemaVersion: '1.1',
     generator: 'briefgen 0.1.0',
     brief: {
       id: 'weekly',
@@ -24,6 +24,7 @@ export async function sampleEdition(dir: string): Promise<Edition> {
     facts: [],
     entities: [],
     timeline: [],
+    changes: { newStories: [], continuingStories: [], changedFigures: [] },
     sources: [],
   };
   const pdf = join(dir, 'weekly-2026-11-23.pdf');

@@ -22,7 +22,7 @@ function model(
     matchedTerms: ['pipeline'],
   });
   return {
-    schemaVersion: '1.0',
+    schemaVersion: '1.1',
     generator: 'briefgen test',
     brief: {
       id: 'render-test',
@@ -61,6 +61,7 @@ function model(
         currency: 'USD',
       },
     ],
+    changes: { newStories: [], continuingStories: [], changedFigures: [] },
     sources: [
       {
         citation: 1,
@@ -90,11 +91,63 @@ describe('renderPdf', () => {
     });
     expect(pdf.outline).toEqual([
       'Contents',
+      'What changed',
       '1. Energy',
       'Key figures',
       'Coverage by theme and source',
       'Sources',
     ]);
+  });
+  it('says what changed: stories with their citations, a changed figure with its earlier source', async () => {
+    const earlier = {
+      citation: 7,
+      docId: 'doc-old',
+      file: 'old/doc-old.txt',
+      title: 'Pipeline delayed again',
+      truncated: false,
+      alsoReportedBy: [],
+    };
+    const fact = model().facts[0];
+    if (!fact) throw new Error('the model has a fact');
+    const pdf = await readPdf(
+      await renderPdf(
+        model({
+          changes: {
+            previous: { asOf: '2025-12-22', generator: 'briefgen test' },
+            newStories: [{ citation: 1, docId: 'doc-a', title: 'Pipeline to open in spring' }],
+            continuingStories: [],
+            changedFigures: [
+              {
+                kind: 'money',
+                subject: { measure: 'USD', words: ['cost'] },
+                before: {
+                  ...fact,
+                  value: 'USD 4,000,000',
+                  text: '$4m',
+                  sentence: 'It cost $4m.',
+                  citation: 7,
+                },
+                beforeSource: earlier,
+                now: fact,
+              },
+            ],
+          },
+        }),
+        template,
+      ),
+    );
+    const page = pdf.pages.find((text) => text.includes('What changed Since')) ?? '';
+    expect(page).toContain(
+      'Since the brief of 22 December 2025, this brief cites 1 new story and 0 continuing stories; 1 figure has a new value',
+    );
+    expect(page).toContain('NEW SINCE 22 DECEMBER 2025 [1] Pipeline to open in spring');
+    expect(page).not.toContain('CONTINUING');
+    expect(page).toContain('FIGURES THAT CHANGED From USD 4,000,000 to USD 5,000,000 Money · USD');
+    // The earlier source has no web address: it is named by title and file.
+    expect(page).toContain(
+      'In the brief of 22 December 2025: “It cost $4m.” — Pipeline delayed again (source 7 of that brief, old/doc-old.txt)',
+    );
+    expect(page).toContain('Now: “It cost $5m.” [1]');
   });
   it('prints "Page X of Y" and the marking on every page', async () => {
     const pdf = await readPdf(await renderPdf(model(), template));

@@ -142,6 +142,49 @@ describe('every text a template defines is printed or reported', () => {
   });
 });
 
+describe('the changes block is optional outside the analyst template', () => {
+  it('added to the digest, it prints the default words: the first brief has nothing to compare', async () => {
+    const root = await projectWith('digest', (dir) =>
+      setKey(dir, 'blocks: [masthead, digest,', 'blocks: [masthead, changes, digest,'),
+    );
+    const pdf = await readPdf(await renderPdf(model, await loadTemplate('custom', root)));
+    expect(pdf.pages[0]).toContain(
+      'What changed This is the first brief of its kind: there is no earlier brief to compare it with.',
+    );
+  });
+  it('its words come from the template when it names a changes text', async () => {
+    const root = await projectWith('executive', async (dir) => {
+      await writeFile(
+        join(dir, 'news.hbs'),
+        '{{#unless changes.previous}}Nothing to compare yet ({{brief.id}}).{{/unless}}\n',
+      );
+      await setKey(
+        dir,
+        'blocks: [masthead, key-points,',
+        'blocks: [masthead, key-points, changes,',
+      );
+      await setKey(dir, 'footer: footer.hbs', 'footer: footer.hbs\n  changes: news.hbs');
+    });
+    const template = await loadTemplate('custom', root);
+    expect(template.warnings).toEqual([]);
+    const pdf = await readPdf(await renderPdf(model, template));
+    expect(pdf.text).toContain('What changed Nothing to compare yet (energy-and-resources).');
+  });
+  it('changes words without a changes block are a warning at the text key', async () => {
+    const root = await projectWith('analyst', (dir) =>
+      setKey(dir, 'key-points, changes,', 'key-points,'),
+    );
+    const template = await loadTemplate('custom', root);
+    expect(template.warnings.map((w) => `${w.file}: ${w.message}`)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `template\\.yaml:${await lineOf(root, 'changes: changes.hbs')}:\\d+: text "changes" is never printed: it needs a changes block`,
+        ),
+      ),
+    ]);
+  });
+});
+
 describe('template messages reach the reporter, not the console', () => {
   const console_ = { warn: vi.fn(), error: vi.fn(), log: vi.fn() };
   beforeEach(() => {

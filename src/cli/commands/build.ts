@@ -7,7 +7,7 @@ import { loadTemplate } from '../../render/index.js';
 import { BriefError, BriefErrors } from '../../shared/errors.js';
 import { writeFileAtomic } from '../../shared/files.js';
 import { expandBriefPaths, loadBriefs } from '../briefInputs.js';
-import { BriefPipeline, describeModel } from '../pipeline.js';
+import { BriefPipeline, describeModel, outputHistory } from '../pipeline.js';
 import type { CliContext, Command } from '../context.js';
 import { checkOutputFolder, pdfPath } from '../outputPath.js';
 import { parseFlags } from '../parseFlags.js';
@@ -72,6 +72,7 @@ export const buildCommand: Command = {
       cwd: context.cwd,
       asOf,
       report,
+      history: outputHistory(resolve(context.cwd, values.out), report),
       ...(values.corpus ? { corpus: values.corpus } : {}),
       ...(values.store ? { store: values.store } : {}),
       ...(values.template ? { template: values.template } : {}),
@@ -86,7 +87,9 @@ export const buildCommand: Command = {
     }
     if (format === 'html') {
       for (const spec of briefs) {
-        const path = await writeHtml(spec, await pipeline.model(spec), values.out, context);
+        const model = await pipeline.model(spec);
+        const path = await writeHtml(spec, model, values.out, context);
+        await pipeline.keep(model);
         report.done(relative(context.cwd, path));
       }
       return 0;

@@ -3,7 +3,7 @@ import { expandBriefPaths, loadBriefs } from '../briefInputs.js';
 import type { CliContext, Command } from '../context.js';
 import { parseFlags } from '../parseFlags.js';
 import { checkOutputFolder } from '../outputPath.js';
-import { BriefPipeline } from '../pipeline.js';
+import { BriefPipeline, outputHistory } from '../pipeline.js';
 import { formatError } from '../printError.js';
 import { createReporter } from '../reporter.js';
 import { checkState, runDueBriefs, scheduledOnly } from '../scheduledBriefs.js';
@@ -65,10 +65,12 @@ async function runOnce(
     for (const error of errors) context.stderr.write(formatError(error));
     const scheduled = scheduledOnly(briefs);
     await checkState(outDir, context, { repair: true, briefs: scheduled });
+    const report = createReporter(context, true);
     pipeline = new BriefPipeline({
       cwd: context.cwd,
       asOf: context.now().toISOString().slice(0, 10),
-      report: createReporter(context, true),
+      report,
+      history: outputHistory(outDir, report),
       ...(corpus ? { corpus } : {}),
       ...(store ? { store } : {}),
     });

@@ -5,7 +5,7 @@ import { expandBriefPaths, loadBriefs } from '../briefInputs.js';
 import type { CliContext, Command } from '../context.js';
 import { parseFlags } from '../parseFlags.js';
 import { checkOutputFolder } from '../outputPath.js';
-import { BriefPipeline } from '../pipeline.js';
+import { BriefPipeline, outputHistory } from '../pipeline.js';
 import { formatError } from '../printError.js';
 import { createReporter } from '../reporter.js';
 import {
@@ -59,10 +59,12 @@ export const runCommand: Command = {
     const log = (line: string) => {
       if (!values.quiet) context.stdout.write(`${line}\n`);
     };
+    const report = createReporter(context, values.quiet);
     const pipeline = new BriefPipeline({
       cwd: context.cwd,
       asOf: now().toISOString().slice(0, 10),
-      report: createReporter(context, values.quiet),
+      report,
+      history: outputHistory(outDir, report),
       ...(values.corpus ? { corpus: values.corpus } : {}),
       ...(values.store ? { store: values.store } : {}),
     });

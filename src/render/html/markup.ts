@@ -8,6 +8,11 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/** A citation: a link into the sources list. */
+export function cite(n: number): string {
+  return `<a class="cite" href="#source-${n}" aria-label="source ${n}">[${n}]</a>`;
+}
+
 /** Only web addresses become links: a `javascript:` or `data:` URL in a scraped page stays text. */
 export function safeHref(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
@@ -51,7 +56,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 
 export const PAGE_STYLE = `
 body{font-family:"Noto Sans",Arial,sans-serif;line-height:1.5;color:#1a1a1a;max-width:46em;margin:0 auto;padding:16px}
-h1{font-size:1.6em;margin:0.2em 0}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #ccc}
+h1{font-size:1.6em;margin:0.2em 0}h3{font-size:0.95em;margin:1em 0 0.3em;color:#555;text-transform:uppercase;letter-spacing:0.04em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #ccc}
 a{color:#0b57d0}.cite{text-decoration:none;font-size:0.85em}
 .meta{color:#555;margin:0}q{quotes:"\\201C" "\\201D"}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top}

@@ -1,5 +1,6 @@
 import type { BriefModel, Entity, Fact, Section, Source } from '../../model/index.js';
-import { PAGE_STYLE, escapeHtml, longDate, markingBanner, safeHref } from './markup.js';
+import { changes } from './changesHtml.js';
+import { PAGE_STYLE, cite, escapeHtml, longDate, markingBanner, safeHref } from './markup.js';
 
 /**
  * The HTML edition: one self-contained file (no scripts, no external styles or images) with the
@@ -12,6 +13,7 @@ export function renderHtml(model: BriefModel): string {
     header(model),
     '<main>',
     keyPoints(model),
+    changes(model),
     ...model.sections.map(section),
     facts(model.facts),
     timeline(model),
@@ -50,10 +52,6 @@ export function header(model: BriefModel): string {
     `<p class="meta">As of ${escapeHtml(longDate(brief.asOf))} · ${escapeHtml(brief.window)}</p>`,
     '</header>',
   ].join('\n');
-}
-
-export function cite(n: number): string {
-  return `<a class="cite" href="#source-${n}" aria-label="source ${n}">[${n}]</a>`;
 }
 
 function keyPoints(model: BriefModel): string {

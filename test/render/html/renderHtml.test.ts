@@ -22,7 +22,7 @@ const ref = (citation: number) => ({
 /** A small brief whose corpus text tries to be markup. */
 function hostileModel(): BriefModel {
   return {
-    schemaVersion: '1.0',
+    schemaVersion: '1.1',
     generator: 'briefgen 0.1.0',
     brief: {
       id: 'weekly',
@@ -61,6 +61,44 @@ function hostileModel(): BriefModel {
     facts: [],
     entities: [],
     timeline: [],
+    changes: {
+      previous: { asOf: '2026-11-09', generator: 'briefgen 0.1.0' },
+      newStories: [{ citation: 2, docId: 'd2', title: 'Summit </li><li>held' }],
+      continuingStories: [{ citation: 1, docId: 'd1', title: 'Talks resume', previousCitation: 4 }],
+      changedFigures: [
+        {
+          kind: 'quantity',
+          subject: { measure: 'delegates', words: ['summit', 'Vladivostok'] },
+          before: {
+            ...ref(4),
+            id: 'f2',
+            kind: 'quantity',
+            value: '40 delegates',
+            text: '40 delegates',
+            sentence: 'The <b>summit</b> in Vladivostok drew 40 delegates.',
+            unit: 'delegates',
+          },
+          beforeSource: {
+            citation: 4,
+            docId: 'd9',
+            file: 'old.txt',
+            title: 'Earlier <i>report</i>',
+            url: 'javascript:alert(4)',
+            truncated: false,
+            alsoReportedBy: [],
+          },
+          now: {
+            ...ref(1),
+            id: 'f1',
+            kind: 'quantity',
+            value: '60 delegates',
+            text: '60 delegates',
+            sentence: 'The summit in Vladivostok drew 60 delegates.',
+            unit: 'delegates',
+          },
+        },
+      ],
+    },
     sources: [
       {
         citation: 1,
@@ -110,6 +148,25 @@ describe('the HTML edition', () => {
     expect(html).toContain('<li id="source-2" value="2">Summit &lt;/li&gt;&lt;li&gt;held');
     expect(html).not.toContain('href="javascript:');
     expect(html).toContain('javascript:alert(3)');
+  });
+
+  it('says what changed: new and continuing stories cited here, the earlier figure with its earlier source', () => {
+    const section = html.slice(html.indexOf('<h2 id="changes">'), html.indexOf('<h2 id="theme-'));
+    expect(section).toContain(
+      'Compared with the brief of 9 November 2026: 1 new story, 1 continuing story and 1 figure that changed.',
+    );
+    expect(section).toContain('<h3>New since 9 November 2026</h3>');
+    expect(section).toContain(
+      '<li>Summit &lt;/li&gt;&lt;li&gt;held <a class="cite" href="#source-2" aria-label="source 2">[2]</a></li>',
+    );
+    expect(section).toContain('<h3>Continuing</h3>');
+    expect(section).toContain('<strong>40 delegates</strong><br><q>The &lt;b&gt;summit&lt;/b&gt;');
+    // The earlier source is named in full, and its javascript: address stays text.
+    expect(section).toContain(
+      'Earlier &lt;i&gt;report&lt;/i&gt; (source 4 of the brief of 9 November 2026, old.txt)',
+    );
+    expect(section).not.toContain('javascript:');
+    expect(section).toMatch(/<strong>60 delegates<\/strong>.*href="#source-1"/);
   });
 
   it('gives the e-mail its key points and one line per theme, in HTML and plain text', () => {
