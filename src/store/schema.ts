@@ -69,15 +69,20 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Bring a store to the current schema inside one transaction; returns the version it had. */
 export function migrate(db: Database.Database, file: string): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) {
-    throw new StoreVersionError(file, current);
-  }
-  db.transaction(() => {
-    for (let v = current; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v] ?? '');
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  }).immediate();
-  return current;
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  const found = version();
+  if (found > SCHEMA_VERSION) throw new StoreVersionError(file, found);
+  if (found === SCHEMA_VERSION) return found;
+  // Read the version again under the write lock: two processes opening a new store at once
+  // both see version 0, and the second must not run the migrations the first has just run.
+  return db
+    .transaction(() => {
+      const current = version();
+      for (let v = current; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v] ?? '');
+      if (current < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      return current;
+    })
+    .immediate();
 }
 
 export class StoreVersionError extends Error {
