@@ -70,7 +70,7 @@ const PER_LANGUAGE = compileTheme({
   id: 'per-language',
   label: 'Terms per language',
   terms: {
-    en: { worker: 2, 'oil*': 2 },
+    en: { bridge: 2, 'freight*': 2 },
     de: { Sanktion: 2, Arbeiter: 2, 'Öl*': 1 },
     fr: ['travailleur', 'sanction'],
     es: ['petróleo', 'sanción'],
@@ -92,7 +92,9 @@ describe('the full-text index and the in-memory matcher', () => {
   for (const theme of [INLINE, PER_LANGUAGE]) {
     for (const term of theme.terms) {
       it(`find the same documents for ${theme.id} term "${term.term}"`, async () => {
-        expect(await inIndex(term)).toEqual(inMemory(term));
+        const found = inMemory(term);
+        expect(await inIndex(term)).toEqual(found);
+        expect(found.length).toBeGreaterThan(0);
       });
     }
   }

@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * A fingerprint of how match keys are made: this folder's code and the stemmer packages. The
+ * A fingerprint of how match keys are made: this folder's code, the script ranges
+ * (src/shared/scripts.ts) and the stemmer packages. The
  * full-text index holds keys made at ingest and briefs make theirs when they run; when the
  * fingerprint changes, the store re-analyses every document so the two are made alike.
  */

@@ -1,5 +1,5 @@
 import { normaliseArabic, stemArabic, stripArabicClitics } from './arabic.js';
-import { languageForWord, scriptOfWord, type Script } from './scripts.js';
+import { languageForWord, scriptOfWord, type Script } from '../../shared/scripts.js';
 import { stemmerFor } from './stemmers.js';
 
 /**
