@@ -9,7 +9,9 @@ export {
   type Theme,
   type ThemeTerm,
 } from './themes.js';
-export { tokenize, type Token } from './tokens.js';
+export { ftsPhrase, matchTokens, tokenize, type Token } from './tokens.js';
+export { documentMatchText, type MatchableDocument } from './matchText.js';
+export { MATCH_KEYS_VERSION } from './language/version.js';
 export * from './entities/index.js';
 export {
   compileScope,

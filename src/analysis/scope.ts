@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { tokenize } from './tokens.js';
+import { documentMatchText, type MatchableDocument } from './matchText.js';
+import { ftsPhrase, termShape } from './tokens.js';
 
 interface CountryRecord {
   cca2: string;
@@ -16,7 +17,7 @@ export interface ScopeSpec {
   not?: string[] | undefined;
 }
 
-/** One name of a scope with every way an article may write it (lower case). */
+/** One name of a scope with every way an article may write it, as match-key phrases. */
 export interface ScopeName {
   name: string;
   variants: string[];
@@ -50,7 +51,9 @@ function countryByName(name: string): CountryRecord | undefined {
 
 function expand(name: string): ScopeName {
   const country = countryByName(name);
-  const variants = new Set([name]);
+  // The name as the brief writes it may be in any language of its script; the dataset's
+  // aliases are English (words in another script are keyed by that script's rules).
+  const written = termShape(name).alternatives.map(({ keys }) => keys.join(' '));
   if (country) {
     for (const alias of [
       country.name.common,
@@ -62,22 +65,11 @@ function expand(name: string): ScopeName {
     ]) {
       // Two-letter codes ("KP") and comma-inverted forms ("Korea, Republic of") are not how
       // articles name a country.
-      if (alias.length > 2 && !alias.includes(',')) variants.add(alias);
+      if (alias.length > 2 && !alias.includes(','))
+        written.push(...termShape(alias, ['en']).alternatives.map(({ keys }) => keys.join(' ')));
     }
   }
-  const written = [...variants]
-    .map((v) =>
-      tokenize(v)
-        .map((t) => t.norm)
-        .join(' '),
-    )
-    .filter((v) => v !== '');
-  return { name, variants: [...new Set(written)].sort() };
-}
-
-/** Words as the full-text index sees them: Porter stems, so "Russians" finds "Russian". */
-function words(text: string): string[] {
-  return tokenize(text).map((t) => t.stem);
+  return { name, variants: [...new Set(written)].filter((v) => v !== '').sort() };
 }
 
 export function compileScope(spec: ScopeSpec | undefined): Scope | undefined {
@@ -96,7 +88,7 @@ export function compileScope(spec: ScopeSpec | undefined): Scope | undefined {
  */
 export function scopeQueries(scope: Scope): { require?: string; exclude?: string } {
   const name = (n: ScopeName) =>
-    `(${n.variants.map((v) => `"${v.replace(/"/g, '""')}"`).join(' OR ')})`;
+    `(${n.variants.map((v) => ftsPhrase({ keys: [v], prefix: false })).join(' OR ')})`;
   const parts = scope.all.map(name);
   if (scope.any.length > 0) parts.push(`(${scope.any.map(name).join(' OR ')})`);
   return {
@@ -105,11 +97,14 @@ export function scopeQueries(scope: Scope): { require?: string; exclude?: string
   };
 }
 
-/** The same test in memory, on a document's title and text (small corpora, tests, explain). */
-export function inScope(scope: Scope, title: string, text: string): boolean {
-  const haystack = ` ${words(`${title}\n${text}`).join(' ')} `;
-  const mentions = (n: ScopeName) =>
-    n.variants.some((v) => haystack.includes(` ${words(v).join(' ')} `));
+/**
+ * The same test in memory, on a document's match text as the index holds it (small corpora,
+ * tests, explain): a phrase matches inside the title or the body, never across the two.
+ */
+export function inScope(scope: Scope, doc: MatchableDocument): boolean {
+  const { title, body } = documentMatchText(doc);
+  const haystack = ` ${title} \n ${body} `;
+  const mentions = (n: ScopeName) => n.variants.some((v) => haystack.includes(` ${v} `));
   return (
     scope.all.every(mentions) &&
     (scope.any.length === 0 || scope.any.some(mentions)) &&

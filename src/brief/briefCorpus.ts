@@ -1,4 +1,4 @@
-import { inScope, scopeQueries, type Scope, type Theme } from '../analysis/index.js';
+import { ftsPhrase, inScope, scopeQueries, type Scope, type Theme } from '../analysis/index.js';
 import type { Corpus, CorpusDocument } from '../corpus/index.js';
 import type { CorpusStore } from '../store/index.js';
 import { applyWindow, describeUndated, isDateWindow, windowFilter } from './applyWindow.js';
@@ -94,9 +94,7 @@ export function corpusInMemory(corpus: Corpus, query: Omit<CorpusQuery, 'themes'
     query.undated ?? 'exclude',
   );
   const scope = query.scope;
-  const documents = scope
-    ? window.documents.filter((d) => inScope(scope, d.title, d.text))
-    : window.documents;
+  const documents = scope ? window.documents.filter((d) => inScope(scope, d)) : window.documents;
   return {
     documents,
     copies: new Map(
@@ -113,12 +111,8 @@ export function corpusInMemory(corpus: Corpus, query: Omit<CorpusQuery, 'themes'
   };
 }
 
-/** A theme's terms as an FTS5 query: any term, phrases quoted, prefix terms starred. */
+/** A theme's terms as an FTS5 query: any spelling of any term (see `ftsPhrase`). */
 export function themeMatch(theme: Theme): string {
-  const parts = theme.terms.flatMap(({ shape }) => {
-    if (shape.words.length === 0) return [];
-    const phrase = `"${shape.words.join(' ').replace(/"/g, '""')}"`;
-    return [shape.prefix ? `${phrase}*` : phrase];
-  });
+  const parts = theme.terms.flatMap(({ shape }) => shape.alternatives.map(ftsPhrase));
   return [...new Set(parts)].join(' OR ');
 }

@@ -20,7 +20,8 @@ export function quotableSentences(documents: readonly CorpusDocument[]): Candida
       if (!sentence.complete) continue;
       if (doc.paragraphs[sentence.paragraph]?.kind !== 'body') continue;
       const text = doc.text.slice(sentence.start, sentence.end);
-      const tokens = tokenize(text);
+      const language = doc.paragraphs[sentence.paragraph]?.language ?? doc.language;
+      const tokens = tokenize(text, language);
       if (tokens.length < MIN_WORDS || tokens.length > MAX_WORDS) continue;
       result.push({ doc, sentence, text, tokens });
     }

@@ -40,7 +40,7 @@ export function figureSubject(fact: Fact): FigureSubject | undefined {
   if (!MEASURED_KINDS.has(fact.kind)) return undefined;
   const measure = measureOf(fact);
   const measureTokens = tokenize(measure);
-  const unitStems = new Set(measureTokens.map((t) => t.stem));
+  const unitStems = new Set(measureTokens.map((t) => t.key));
   const tokens = tokenize(fact.sentence);
   const at = fact.sentence.indexOf(fact.text);
   const [from, to] = at < 0 ? [0, fact.sentence.length] : [at, at + fact.text.length];
@@ -53,7 +53,7 @@ export function figureSubject(fact: Fact): FigureSubject | undefined {
     for (const token of side) {
       if (taken >= WINDOW) break;
       if (YEAR.test(token.norm)) years.add(token.norm);
-      if (!isContentWord(token) || unitStems.has(token.stem)) continue;
+      if (!isContentWord(token) || unitStems.has(token.key)) continue;
       near.push(token);
       taken++;
     }
@@ -63,14 +63,14 @@ export function figureSubject(fact: Fact): FigureSubject | undefined {
   // The figure's own words say what it counts: "5,000 North Korean workers".
   near.push(
     ...tokens.filter(
-      (t) => t.start >= from && t.end <= to && isContentWord(t) && !unitStems.has(t.stem),
+      (t) => t.start >= from && t.end <= to && isContentWord(t) && !unitStems.has(t.key),
     ),
   );
   // In sentence order, so that the shared words read as the sentence has them.
   const words = new Map<string, string>();
   for (const token of near.sort((x, y) => x.start - y.start))
-    if (!words.has(token.stem)) words.set(token.stem, token.raw);
-  const measureKey = measureTokens.map((t) => t.stem).join(' ') || measure;
+    if (!words.has(token.key)) words.set(token.key, token.raw);
+  const measureKey = measureTokens.map((t) => t.key).join(' ') || measure;
   return { kind: fact.kind, measure, measureKey, words, years };
 }
 

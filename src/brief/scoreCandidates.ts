@@ -65,7 +65,7 @@ export function scoreCandidates(
   for (const { candidate, score } of raw) {
     let entry = evidence.get(candidate.doc.id);
     if (!entry) {
-      const title = scoreTitle(candidate.doc.title, theme);
+      const title = scoreTitle(candidate.doc.title, candidate.doc.language, theme);
       entry = { title, sum: title, count: 1, strong: 0 };
       evidence.set(candidate.doc.id, entry);
     }
@@ -105,6 +105,6 @@ function isAboutTheme(entry: DocumentEvidence): boolean {
  * Headlines are usually in Title Case, where every word would look like part of a name and be
  * passed over ("Cooperation in Energy, Agriculture"): a headline is scored in lower case.
  */
-function scoreTitle(title: string, theme: Theme): number {
-  return scorePassage(tokenize(title.toLowerCase()), theme).score;
+function scoreTitle(title: string, language: string, theme: Theme): number {
+  return scorePassage(tokenize(title.toLowerCase(), language), theme).score;
 }

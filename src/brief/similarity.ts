@@ -13,7 +13,7 @@ const stemSets = new WeakMap<Candidate, Set<string>>();
 function stemSet(candidate: Candidate): Set<string> {
   let set = stemSets.get(candidate);
   if (!set) {
-    set = new Set(candidate.tokens.filter((t) => t.norm.length > 3).map((t) => t.stem));
+    set = new Set(candidate.tokens.filter((t) => t.norm.length > 3).map((t) => t.key));
     stemSets.set(candidate, set);
   }
   return set;

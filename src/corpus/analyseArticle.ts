@@ -1,5 +1,6 @@
 import { cleanDocument } from './cleanDocument.js';
-import { detectDateline, detectLanguage, detectTruncation } from './detectMetadata.js';
+import { detectLanguages } from './detectLanguage.js';
+import { detectDateline, detectTruncation } from './detectMetadata.js';
 import { readDate } from './readDates.js';
 import type { ParsedArticle } from './formats/types.js';
 import { segmentText } from './segmentText.js';
@@ -18,7 +19,13 @@ export function documentId(file: string): string {
 /** Clean an article down to its body, segment it and read its metadata. */
 export function analyseArticle(article: ParsedArticle): AnalysedDocument {
   const cleaned = cleanDocument(article.text, article.title);
-  const { text, paragraphs, sentences } = segmentText(cleaned.kept);
+  const segmented = segmentText(cleaned.kept);
+  const { text, sentences } = segmented;
+  const languages = detectLanguages(text, segmented.paragraphs);
+  const paragraphs = segmented.paragraphs.map((p, i) => {
+    const language = languages.paragraphs[i];
+    return language ? { ...p, language } : p;
+  });
   const firstBody = paragraphs.find((p) => p.kind === 'body');
   const opening = firstBody && text.slice(firstBody.start, firstBody.end);
   const dateline = detectDateline(opening);
@@ -32,7 +39,7 @@ export function analyseArticle(article: ParsedArticle): AnalysedDocument {
     sentences,
     removed: cleaned.removed,
     truncated: detectTruncation(text, paragraphs, sentences),
-    language: detectLanguage(text),
+    language: languages.language,
     ...(dateline ? { dateline } : {}),
     ...(cleaned.byline ? { byline: cleaned.byline } : {}),
     ...(published ? { published: published.date, publishedFrom: published.from } : {}),

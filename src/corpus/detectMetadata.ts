@@ -25,17 +25,6 @@ export function detectDateline(firstParagraph: string | undefined): Dateline | u
   };
 }
 
-/** Script-based language guess; good enough to pick fonts and flag non-English sources. */
-export function detectLanguage(text: string): string {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  if (letters === 0) return 'und';
-  const share = (pattern: RegExp) => (text.match(pattern)?.length ?? 0) / letters;
-  if (share(/\p{Script=Cyrillic}/gu) > 0.3) return 'ru';
-  if (share(/\p{Script=Hangul}/gu) > 0.3) return 'ko';
-  if (share(/\p{Script=Han}/gu) > 0.3) return 'zh';
-  return 'en';
-}
-
 /**
  * A page cut off by the scraper ends inside a sentence: the last body paragraph's last
  * sentence has no closing punctuation and is longer than a sign-off such as "EFE" or "(AP)".

@@ -34,7 +34,12 @@ export type FurnitureShape =
   | 'credit';
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
-const ENDS_SENTENCE = /[.!?…]["”’'»)\]]*$/u;
+/** Full stops of the Latin, Chinese and Japanese, and Arabic scripts, then closing quotes. */
+const ENDS_SENTENCE = /[.!?…。！？؟]["”’'»)\]」』）]*$/u;
+/** Letters of the scripts written without spaces between words: Thai, kana, Han. */
+const UNSPACED = /[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
+/** Chinese and Japanese words are one to three characters: two count as a word. */
+const UNSPACED_WORD = /[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,2}|[^\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
 const BULLET = /^\s*(?:[•·▪●◦*–-]\s+|\d{1,2}\s*$)/u;
 /*
  * Every per-line pattern must run in time linear in the line: a scraped page can hold a
@@ -117,8 +122,15 @@ function furnitureShape(line: string, tokens: string[], endsSentence: boolean): 
   return undefined;
 }
 
+/**
+ * The words of a line, for the features that tell prose from furniture. A run of Chinese,
+ * Japanese or Thai, written without spaces, counts a word per two characters, so that a
+ * sentence in those scripts weighs about what its translation would.
+ */
 export function words(text: string): string[] {
-  return text.match(WORD) ?? [];
+  const found = text.match(WORD) ?? [];
+  if (!UNSPACED.test(text)) return found;
+  return found.flatMap((word) => (UNSPACED.test(word) ? (word.match(UNSPACED_WORD) ?? []) : [word]));
 }
 
 export function lineFeatures(text: string): LineFeatures {

@@ -21,12 +21,14 @@ const ABBREVIATIONS = new Set(
 );
 
 /**
- * Candidate sentence ends: terminal punctuation, closing quotes, then space and a capital or
- * quote. A run of punctuation is entered only at its first mark, so "....." (200,000 of them)
+ * Candidate sentence ends: terminal punctuation, closing quotes, then space and a capital, a
+ * letter of a script without case (Hangul, Arabic...) or a quote; or a Chinese, Japanese or
+ * Arabic full stop, question or exclamation mark, which needs no space after it. A run of punctuation is entered only at its first mark, so "....." (200,000 of them)
  * is one failed attempt, not one per mark, each rescanning the run.
  */
-const BOUNDARY = /(?<![.!?…])([.!?…]+)(["”’'»)\]]*)(\s+)(?=["“‘'«([]?[\p{Lu}\p{N}])/gu;
-const COMPLETE = /[.!?…]["”’'»)\]]*$/u;
+const BOUNDARY =
+  /(?<![.!?…])([.!?…]+)(["”’'»)\]]*)(\s+)(?=["“‘'«([]?[\p{Lu}\p{Lo}\p{N}])|([。！？؟]+)([”’」』）)]*)(\s*)(?=.)/gu;
+const COMPLETE = /[.!?…。！？؟]["”’'»)\]」』）]*$/u;
 
 /** Cleaned text (one paragraph per kept line, blank lines between) with offsets of every part. */
 export function segmentText(kept: readonly KeptLine[]): SegmentedText {
@@ -58,10 +60,11 @@ export function splitSentences(paragraph: string): { start: number; end: number 
   let start = 0;
   for (const match of paragraph.matchAll(BOUNDARY)) {
     const at = match.index;
-    const end = at + (match[1]?.length ?? 0) + (match[2]?.length ?? 0);
-    if ((match[1] ?? '') === '.' && isAbbreviation(paragraph, start, at)) continue;
+    const [, stop = match[4] ?? '', closing = match[5] ?? '', space = match[6] ?? ''] = match;
+    const end = at + stop.length + closing.length;
+    if (stop === '.' && isAbbreviation(paragraph, start, at)) continue;
     spans.push({ start, end });
-    start = end + (match[3]?.length ?? 0);
+    start = end + space.length;
   }
   if (start < paragraph.length) spans.push({ start, end: paragraph.trimEnd().length });
   return spans.filter((s) => s.end > s.start);

@@ -48,6 +48,8 @@ export interface Paragraph extends Span {
   kind: 'body' | 'heading';
   /** 1-based line number in the raw file */
   sourceLine: number;
+  /** Set where a page mixes languages and this paragraph is not in the document's language. */
+  language?: string;
 }
 
 export interface Sentence extends Span {

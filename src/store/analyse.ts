@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { documentMatchText, type DocumentMatchText } from '../analysis/matchText.js';
 import type { AnalysedDocument, CorpusFile, ListedFile } from '../corpus/index.js';
 import type { Warning } from '../shared/errors.js';
 import { fingerprintsOf, type Fingerprints } from './duplicateIndex.js';
@@ -19,6 +20,8 @@ export interface PreparedDocument {
   published?: string | undefined;
   truncated: boolean;
   fingerprints: Fingerprints;
+  /** What the full-text index holds: match keys and forms of the title and body. */
+  index: DocumentMatchText;
   /** JSON of the AnalysedDocument without its text. */
   data: string;
 }
@@ -37,6 +40,7 @@ export function prepareDocument(doc: AnalysedDocument): PreparedDocument {
     published: doc.published,
     truncated: doc.truncated,
     fingerprints: fingerprintsOf(doc.text),
+    index: documentMatchText(doc),
     // The text is stored once, in its own column; the JSON holds the rest.
     data: JSON.stringify({ ...doc, text: undefined }),
   };

@@ -57,13 +57,30 @@ const MIGRATIONS: readonly string[] = [
   CREATE TABLE stock (fp INTEGER PRIMARY KEY);
 
   -- Full-text index of titles and cleaned bodies (Porter stems), contentless: the text lives
-  -- in 'documents' once.
+  -- in 'documents' once. Replaced by migration 2.
   CREATE VIRTUAL TABLE documents_fts USING fts5(
     title, body, content='', contentless_delete=1,
     tokenize='porter unicode61 remove_diacritics 2'
   );
   `,
+  `
+  -- The index holds what JavaScript makes of each word (src/analysis/tokens.ts, matchTokens):
+  -- 'title' and 'body' its match key, stemmed or stripped of particles by the rules of its
+  -- paragraph's language, so Russian, Korean or Arabic words match their inflected forms;
+  -- 'title_forms' and 'body_forms' the word unstemmed, for prefix terms. Theme terms and
+  -- scope names are keyed by the same rules. The tokenizer only splits at spaces: no stemming,
+  -- no folding (marks are word characters, as in the keys). The store re-indexes every
+  -- document after this migration (CorpusStore.open).
+  DROP TABLE documents_fts;
+  CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, body, title_forms, body_forms, content='', contentless_delete=1,
+    tokenize="unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
+  );
+  `,
 ];
+
+/** The first schema version whose full-text index holds match keys. */
+export const MATCH_KEYS_SCHEMA = 2;
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

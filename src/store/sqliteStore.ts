@@ -14,7 +14,8 @@ import type {
   ThemeSearch,
 } from './corpusStore.js';
 import { DuplicateIndex } from './duplicateIndex.js';
-import { migrate, StoreVersionError } from './schema.js';
+import { documentMatchText } from '../analysis/matchText.js';
+import { MATCH_KEYS_SCHEMA, migrate, StoreVersionError } from './schema.js';
 
 interface DocumentRow {
   rowid: number;
@@ -66,7 +67,9 @@ export class SqliteStore implements CorpusStore {
          VALUES (@id, @root, @path, @file, @hash, @title, @published, @firstSeen, @truncated, @length, @fingerprints, @coarse, 0, @text, @data)`,
       ),
       ownCluster: db.prepare('UPDATE documents SET cluster = rowid WHERE rowid = ?'),
-      insertFts: db.prepare('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)'),
+      insertFts: db.prepare(
+        'INSERT INTO documents_fts (rowid, title, body, title_forms, body_forms) VALUES (@rowid, @title, @body, @titleForms, @bodyForms)',
+      ),
       deleteFts: db.prepare('DELETE FROM documents_fts WHERE rowid = ?'),
       deleteDoc: db.prepare('DELETE FROM documents WHERE rowid = ?'),
       totals: db.prepare<[], StoreTotals>(
@@ -90,8 +93,10 @@ export class SqliteStore implements CorpusStore {
       // A larger page cache keeps the index pages a batch of inserts touches in memory.
       db.pragma('cache_size = -32768');
       db.pragma('temp_store = MEMORY');
-      migrate(db, file);
-      return new SqliteStore(file, db);
+      const from = migrate(db, file);
+      const store = new SqliteStore(file, db);
+      if (from > 0 && from < MATCH_KEYS_SCHEMA) store.reindex();
+      return store;
     } catch (error) {
       db?.close();
       if (error instanceof StoreVersionError) {
@@ -220,7 +225,7 @@ export class SqliteStore implements CorpusStore {
       const all = this.db.prepare<unknown[], { rowid: number }>(
         `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?
            AND +rowid NOT IN (SELECT rowid FROM documents WHERE canonical = 0)
-         ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ?`,
+         ORDER BY bm25(documents_fts, 2.0, 1.0, 2.0, 1.0) LIMIT ?`,
       );
       const candidates = await this.countInWindow(filter);
       return { rowids: matches.map((m) => all.all(m, limit).map((r) => r.rowid)), candidates };
@@ -235,7 +240,7 @@ export class SqliteStore implements CorpusStore {
     const inSet = this.db.prepare<unknown[], { rowid: number }>(
       `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?
          AND +rowid IN (SELECT rowid FROM brief_candidates)
-       ORDER BY bm25(documents_fts, 2.0, 1.0) LIMIT ?`,
+       ORDER BY bm25(documents_fts, 2.0, 1.0, 2.0, 1.0) LIMIT ?`,
     );
     const rowids = matches.map((m) => inSet.all(m, limit).map((r) => r.rowid));
     const candidates =
@@ -303,6 +308,29 @@ export class SqliteStore implements CorpusStore {
       .map((r) => r.id);
   }
 
+  /**
+   * Fill the full-text index anew from the stored documents (after the migration that changed
+   * what it holds). Folders are re-analysed on their next sync anyway; records pushed on stdin
+   * exist only here, so they are indexed from their stored analysis.
+   */
+  private reindex(): void {
+    const page = this.db.prepare<
+      [number],
+      { rowid: number; title: string; text: string; data: string }
+    >('SELECT rowid, title, text, data FROM documents WHERE rowid > ? ORDER BY rowid LIMIT 500');
+    this.db
+      .transaction(() => {
+        for (let rows = page.all(0); rows.length > 0; rows = page.all(rows.at(-1)?.rowid ?? 0)) {
+          for (const row of rows) {
+            const doc = JSON.parse(row.data) as Omit<AnalysedDocument, 'text'>;
+            const index = documentMatchText({ ...doc, title: row.title, text: row.text });
+            this.statements.insertFts.run({ rowid: row.rowid, ...index });
+          }
+        }
+      })
+      .immediate();
+  }
+
   private removeDocuments(root: string, path: string): Map<string, string> {
     const firstSeen = new Map<string, string>();
     for (const old of this.statements.docsOfFile.all(root, path)) {
@@ -337,7 +365,7 @@ export class SqliteStore implements CorpusStore {
     });
     const rowid = Number(lastInsertRowid);
     this.statements.ownCluster.run(rowid);
-    this.statements.insertFts.run(rowid, doc.title, doc.text);
+    this.statements.insertFts.run({ rowid, ...doc.index });
     this.duplicates.add(rowid, doc.text, doc.fingerprints);
   }
 

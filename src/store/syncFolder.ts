@@ -7,13 +7,17 @@ import {
   type CorpusFile,
   type ListedFile,
 } from '../corpus/index.js';
+import { MATCH_KEYS_VERSION } from '../analysis/language/version.js';
 import type { Warning } from '../shared/errors.js';
 import { createAnalyser, type AnalysedContent } from './analyse.js';
 import type { AnalysedFile, CorpusStore } from './corpusStore.js';
 import { FINGERPRINT_SCHEME } from './duplicateIndex.js';
 
-/** The version of what a stored analysis depends on: the ingestion code and the fingerprint scheme. */
-export const STORED_ANALYSIS = `${ANALYSER_VERSION}.${FINGERPRINT_SCHEME}`;
+/**
+ * The version of what a stored analysis depends on: the ingestion code, the fingerprint scheme
+ * and how match keys are made for the full-text index.
+ */
+export const STORED_ANALYSIS = `${ANALYSER_VERSION}.${FINGERPRINT_SCHEME}.${MATCH_KEYS_VERSION}`;
 
 export interface SyncProgress {
   done: number;

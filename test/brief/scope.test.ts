@@ -7,6 +7,12 @@ import { runBrief } from '../helpers/cli.js';
 import { useTempDirs } from '../helpers/tempDirs.js';
 
 const tempDir = useTempDirs('briefgen-scope-');
+const article = (title: string, text: string) => ({
+  title,
+  text,
+  language: 'en',
+  paragraphs: [{ start: 0, end: text.length }],
+});
 
 describe('a brief scope', () => {
   it('knows a country by its other names, demonym and capital', () => {
@@ -15,17 +21,17 @@ describe('a brief scope', () => {
     expect(names).toEqual(
       expect.arrayContaining(['north korea', 'dprk', 'north korean', 'pyongyang']),
     );
-    expect(scope && inScope(scope, 'Talks in Pyongyang', 'The delegation arrived on Monday.')).toBe(
-      true,
-    );
-    expect(scope && inScope(scope, 'Talks in Seoul', 'South Korean officials met on Monday.')).toBe(
-      false,
-    );
+    expect(
+      scope && inScope(scope, article('Talks in Pyongyang', 'The delegation arrived on Monday.')),
+    ).toBe(true);
+    expect(
+      scope && inScope(scope, article('Talks in Seoul', 'South Korean officials met on Monday.')),
+    ).toBe(false);
   });
 
   it('all / any / not combine as written', () => {
     const scope = compileScope({ all: ['Russia'], any: ['oil', 'gas'], not: ['Norway'] });
-    const check = (text: string) => (scope ? inScope(scope, '', text) : undefined);
+    const check = (text: string) => (scope ? inScope(scope, article('', text)) : undefined);
     expect(check('Russian gas exports rose.')).toBe(true);
     expect(check('Russia and Norway discussed gas.')).toBe(false);
     expect(check('Russia held talks on fisheries.')).toBe(false);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runBrief } from '../helpers/cli.js';
+import { ROOT, runBrief } from '../helpers/cli.js';
 import { useTempDirs } from '../helpers/tempDirs.js';
 
 const tempDir = useTempDirs('briefgen-corpus-cli-');
@@ -48,6 +48,25 @@ describe('brief corpus', () => {
     );
     expect(result.stdout).toMatch(/^plain {2}Port reopens\n {4}undated · plain\.txt/m);
     expect(result.stdout).toMatch(/2 documents \(0 copies of other stories\) in .*\.sqlite/);
+  });
+  it('names each article’s language, the paragraphs quoted in another, and the count per language', async () => {
+    const corpus = join(ROOT, 'test', 'fixtures', 'languages', 'corpus');
+    const env = { BRIEFGEN_STORE: join(await tempDir(), 'store.sqlite') };
+    const result = await runBrief(['corpus', '--corpus', corpus], { env });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^ {4}undated · mixed-en-ru\.txt · .* · en, 1 paragraph ru$/m);
+    expect(result.stdout).toMatch(/^ {4}undated · ko-bridge\.txt · .* · ko$/m);
+    expect(result.stdout).toMatch(/^languages: de 2, en 2, ar 1, cs 1, .*ru 1, zh 1$/m);
+    const shown = await runBrief(['corpus', 'show', 'mixed-en-ru', '--corpus', corpus], { env });
+    expect(shown.stdout).toMatch(/^ {2}\[ru\] «Мы продолжим/m);
+    const json = await runBrief(['corpus', '--json', '--corpus', corpus], { env });
+    const report = JSON.parse(json.stdout) as {
+      documents: { id: string; language: string; paragraphLanguages: Record<string, number> }[];
+    };
+    expect(report.documents.find((d) => d.id === 'mixed-en-ru')).toMatchObject({
+      language: 'en',
+      paragraphLanguages: { en: 2, ru: 1 },
+    });
   });
   it('show marks the removed lines of a page with their reasons', async () => {
     const result = await runBrief(['corpus', 'show', '003_5f1d78346f57acda']);

@@ -3,7 +3,13 @@ import { cp, mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteStore, loadCorpus, SCHEMA_VERSION, syncFolder } from '../../src/store/index.js';
+import {
+  SqliteStore,
+  ingestRecords,
+  loadCorpus,
+  SCHEMA_VERSION,
+  syncFolder,
+} from '../../src/store/index.js';
 import { ROOT } from '../helpers/cli.js';
 
 const made: string[] = [];
@@ -111,6 +117,38 @@ describe('the corpus store', () => {
     expect(() => SqliteStore.open(newer)).toThrow(
       expect.objectContaining({ code: 'STORE_INVALID' }) as Error,
     );
+  });
+
+  it('re-indexes the documents of a store whose index held Porter stems (schema 1) with match keys', async () => {
+    const dir = await tempDir('briefgen-store-');
+    const file = join(dir, 'store.sqlite');
+    const store = SqliteStore.open(file);
+    const record = JSON.stringify({
+      id: 'ru',
+      title: 'Поставки нефти',
+      text: 'Россия увеличила поставки нефти в Северную Корею в этом году, сообщили в министерстве энергетики. По данным ведомства, объём поставок вырос вдвое по сравнению с прошлым годом.',
+    });
+    await ingestRecords(
+      store,
+      (async function* () {
+        yield record;
+      })(),
+    );
+    await store.close();
+    // The index as briefgen 0.1 made it: SQLite's Porter tokenizer over the raw text.
+    const db = new Database(file);
+    db.exec(`DROP TABLE documents_fts;
+      CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, content='', contentless_delete=1,
+        tokenize='porter unicode61 remove_diacritics 2');
+      INSERT INTO documents_fts (rowid, title, body) SELECT rowid, title, text FROM documents;`);
+    db.pragma('user_version = 1');
+    db.close();
+    const reopened = SqliteStore.open(file);
+    const all = { field: 'published', includeUndated: true } as const;
+    // "России" is keyed "росс", as the theme term "Россия" is.
+    const found = await reopened.searchThemes(['{title body} : "росс"'], all, 10);
+    await reopened.close();
+    expect(found.rowids[0]).toHaveLength(1);
   });
 
   it('keeps two folders with the same file names apart', async () => {

@@ -18,6 +18,7 @@ function describeDocument(doc: CorpusDocument) {
     file: doc.file,
     title: doc.title,
     language: doc.language,
+    paragraphLanguages: paragraphLanguages(doc),
     dateline: doc.dateline ?? null,
     byline: doc.byline ?? null,
     published: doc.published ?? null,
@@ -65,11 +66,16 @@ export const corpusCommand: Command = {
     try {
       if (showing) return await show(store, id, context);
       if (values.json) return await writeJson(store, values.corpus, context);
-      for await (const doc of store.all()) context.stdout.write(describeLine(doc));
+      const languages = new Map<string, number>();
+      for await (const doc of store.all()) {
+        context.stdout.write(describeLine(doc));
+        languages.set(doc.language, (languages.get(doc.language) ?? 0) + 1);
+      }
       const totals = await store.totals();
       context.stdout.write(
         `${totals.documents} documents (${totals.duplicates} copies of other stories) in ${store.location}\n`,
       );
+      if (languages.size > 0) context.stdout.write(`languages: ${countList(languages)}\n`);
       return 0;
     } finally {
       await store.close();
@@ -85,7 +91,7 @@ function describeLine(doc: CorpusDocument): string {
         : ''
       : `copy of ${doc.duplicate.clusterId}`,
     doc.truncated ? 'truncated' : '',
-    doc.language !== 'en' ? doc.language : '',
+    describeLanguages(doc),
   ].filter(Boolean);
   const when = doc.published ? `${doc.published} (${doc.publishedFrom ?? 'metadata'})` : 'undated';
   const from = doc.source ?? doc.dateline?.agency;
@@ -94,6 +100,31 @@ function describeLine(doc: CorpusDocument): string {
     `    ${when}${from ? ` · ${from}` : ''} · ${doc.file} · ${doc.text.length} characters kept · ` +
     `${doc.removed.length} lines removed${flags.length ? ` · ${flags.join(' · ')}` : ''}\n`
   );
+}
+
+/** Paragraphs per language, the document's own first. */
+function paragraphLanguages(doc: CorpusDocument): Record<string, number> {
+  const counts = new Map<string, number>([[doc.language, 0]]);
+  for (const p of doc.paragraphs) {
+    const language = p.language ?? doc.language;
+    counts.set(language, (counts.get(language) ?? 0) + 1);
+  }
+  return Object.fromEntries(counts);
+}
+
+/** "ru", or "de, 1 paragraph en" for a page that quotes a paragraph in another language. */
+function describeLanguages(doc: CorpusDocument): string {
+  const others = Object.entries(paragraphLanguages(doc)).filter(([l]) => l !== doc.language);
+  const quoted = others.map(([l, n]) => `${n} paragraph${n === 1 ? '' : 's'} ${l}`);
+  return [doc.language, ...quoted].join(', ');
+}
+
+/** "en 58, de 5, ru 2": most first. */
+function countList(counts: ReadonlyMap<string, number>): string {
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([key, n]) => `${key} ${n}`)
+    .join(', ');
 }
 
 /** The report as one JSON document, written a document at a time (a store may hold 100,000). */
@@ -124,17 +155,26 @@ async function show(store: CorpusStore, id: string, context: CliContext): Promis
   const kept = new Map(
     doc.paragraphs.map((p) => [
       p.sourceLine,
-      { text: doc.text.slice(p.start, p.end), heading: p.kind === 'heading' },
+      {
+        text: doc.text.slice(p.start, p.end),
+        heading: p.kind === 'heading',
+        language: p.language,
+      },
     ]),
   );
   const removed = new Map(doc.removed.map((r) => [r.line, r]));
   const lines = [...kept.keys(), ...removed.keys()].sort((a, b) => a - b);
-  context.stdout.write(`# ${doc.title}\n# ${doc.file}${doc.truncated ? ' (truncated)' : ''}\n\n`);
+  context.stdout.write(
+    `# ${doc.title}\n# ${doc.file}${doc.truncated ? ' (truncated)' : ''} · ${describeLanguages(doc)}\n\n`,
+  );
   for (const line of lines) {
     const removal = removed.get(line);
     const keep = kept.get(line);
     if (removal) context.stdout.write(`- [${removal.reason}] ${removal.text}\n`);
-    else if (keep) context.stdout.write(`${keep.heading ? '## ' : '  '}${keep.text}\n`);
+    else if (keep)
+      context.stdout.write(
+        `${keep.heading ? '## ' : '  '}${keep.language ? `[${keep.language}] ` : ''}${keep.text}\n`,
+      );
   }
   return 0;
 }
