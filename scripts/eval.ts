@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../src/shared/packageInfo.js';
+import { evaluateThemesByLanguage, type LanguageThemeFigures } from './evaluateLanguages.js';
 import {
   evaluate,
   evaluateAnalysis,
@@ -97,6 +98,10 @@ if (existsSync(join(real, 'pages'))) {
       process.stdout.write([...themeLines(rows, scope), ''].join('\n'));
     }
   }
+  if (themeGold.documents.some((d) => d.themes.length > 0)) {
+    const byLanguage = await evaluateThemesByLanguage(themeGold, join(real, 'pages'));
+    process.stdout.write([...languageLines(byLanguage), ''].join('\n'));
+  }
   if (process.argv.includes('--misses'))
     process.stdout.write(['Misses', ...report.missed.map((m) => `  ${m}`), ''].join('\n'));
 } else {
@@ -116,6 +121,17 @@ function themeLines(rows: ThemePrecision[], scope: ScopeSpec | undefined): strin
         `  ${r.themeId.padEnd(28)} quoted ${String(r.quoted).padStart(2)}  precision ${pct(r.precision).padEnd(10)}  page about it ${pct(r.corePrecision).padEnd(10)}  off-topic ${r.offTopic}`,
     ),
     `  mean precision ${mean((r) => r.precision)} (page about it ${mean((r) => r.corePrecision)}), off-topic quotes ${offTopic}`,
+  ];
+}
+
+function languageLines(rows: LanguageThemeFigures[]): string[] {
+  return [
+    'Themes by language of the page (every page × shipped theme: a passage scoring 2.5 or more / the page about the theme)',
+    '  language pages  precision      recall         about: precision  recall',
+    ...rows.map(
+      (r) =>
+        `  ${r.language.padEnd(8)} ${String(r.pages).padStart(5)}  ${pct(r.precision).padEnd(14)} ${pct(r.recall).padEnd(14)} ${pct(r.aboutPrecision).padEnd(17)} ${pct(r.aboutRecall)}`,
+    ),
   ];
 }
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { documentMatchText, type MatchableDocument } from './matchText.js';
-import { ftsPhrase, termShape } from './tokens.js';
+import { ftsPhrase, termShape, type TermShape } from './tokens.js';
 
 interface CountryRecord {
   cca2: string;
@@ -53,7 +53,7 @@ function expand(name: string): ScopeName {
   const country = countryByName(name);
   // The name as the brief writes it may be in any language of its script; the dataset's
   // aliases are English (words in another script are keyed by that script's rules).
-  const written = termShape(name).alternatives.map(({ keys }) => keys.join(' '));
+  const written = keyPhrases(termShape(name));
   if (country) {
     for (const alias of [
       country.name.common,
@@ -66,10 +66,15 @@ function expand(name: string): ScopeName {
       // Two-letter codes ("KP") and comma-inverted forms ("Korea, Republic of") are not how
       // articles name a country.
       if (alias.length > 2 && !alias.includes(','))
-        written.push(...termShape(alias, ['en']).alternatives.map(({ keys }) => keys.join(' ')));
+        written.push(...keyPhrases(termShape(alias, ['en'])));
     }
   }
   return { name, variants: [...new Set(written)].filter((v) => v !== '').sort() };
+}
+
+/** A name's spellings as key phrases: scopes match by key, in any language (as the index does). */
+function keyPhrases(shape: TermShape): string[] {
+  return shape.alternatives.filter((a) => a.match === 'key').map(({ keys }) => keys.join(' '));
 }
 
 export function compileScope(spec: ScopeSpec | undefined): Scope | undefined {
@@ -88,7 +93,7 @@ export function compileScope(spec: ScopeSpec | undefined): Scope | undefined {
  */
 export function scopeQueries(scope: Scope): { require?: string; exclude?: string } {
   const name = (n: ScopeName) =>
-    `(${n.variants.map((v) => ftsPhrase({ keys: [v], prefix: false })).join(' OR ')})`;
+    `(${n.variants.map((v) => ftsPhrase({ keys: [v], match: 'key' })).join(' OR ')})`;
   const parts = scope.all.map(name);
   if (scope.any.length > 0) parts.push(`(${scope.any.map(name).join(' OR ')})`);
   return {

@@ -1,9 +1,8 @@
-import countries from 'i18n-iso-countries';
 import type { Span } from '../../corpus/index.js';
 import { extractOrganisations, initials } from './extractOrganisations.js';
 import { extractPeople, type PersonMention } from './extractPeople.js';
 import { extractPlaces } from './extractPlaces.js';
-import { FORMER_COUNTRIES } from './vocabulary.js';
+import { COUNTRY_NAME_LANGUAGES, countryNames, FORMER_COUNTRIES } from './vocabulary.js';
 
 export interface EntitySource {
   docId: string;
@@ -296,9 +295,10 @@ function innerPhrases(name: string): string[] {
   return phrases;
 }
 
+/** Country names in every known language by ISO code, so "Россия" and "Russia" are one place. */
 const countryCodes = new Map<string, string>(
-  Object.entries(countries.getNames('en', { select: 'all' })).flatMap(([code, names]) =>
-    names.map((n) => [n, code] as [string, string]),
+  COUNTRY_NAME_LANGUAGES.flatMap((language) =>
+    countryNames(language).map(([code, name]): [string, string] => [name, code]),
   ),
 );
 

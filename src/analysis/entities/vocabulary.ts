@@ -3,13 +3,37 @@ import countries from 'i18n-iso-countries';
 import { loadPlaceNames } from './placeNames.js';
 
 const require = createRequire(import.meta.url);
-countries.registerLocale(require('i18n-iso-countries/langs/en.json') as countries.LocaleData);
+
+/** The languages whose country names briefgen knows: those of its shipped taxonomy. */
+export const COUNTRY_NAME_LANGUAGES = ['en', 'ru', 'ko', 'de', 'fr', 'es', 'pt', 'ja', 'zh', 'ar'];
+for (const language of COUNTRY_NAME_LANGUAGES)
+  countries.registerLocale(
+    require(`i18n-iso-countries/langs/${language}.json`) as countries.LocaleData,
+  );
 
 const words = (list: string) => new Set(list.trim().split(/\s+/));
 
-/** Every English country name and alias (Russia, Russian Federation, North Korea, US, ...). */
+/**
+ * A country's names in one language, each name alone: the dataset writes some with their
+ * long form in brackets ("КНДР (Корейская Народно-Демократическая Республика)").
+ */
+export function countryNames(language: string): [code: string, name: string][] {
+  return Object.entries(countries.getNames(language, { select: 'all' })).flatMap(([code, names]) =>
+    names.flatMap((name) =>
+      name
+        .split(/\s*[()]\s*/u)
+        .filter((part) => part.length > 1)
+        .map((part): [string, string] => [code, part]),
+    ),
+  );
+}
+
+/**
+ * Every country name and alias in the languages above (Russia, Russian Federation, North
+ * Korea, US, Россия, КНДР, 북한, ...), so that "КНДР" is a place, not an organisation.
+ */
 export const COUNTRY_NAMES: ReadonlySet<string> = new Set(
-  Object.values(countries.getNames('en', { select: 'all' })).flat(),
+  COUNTRY_NAME_LANGUAGES.flatMap((language) => countryNames(language).map(([, name]) => name)),
 );
 
 /**

@@ -33,11 +33,9 @@ export function wordForm(lower: string, language: string): string {
 
 /**
  * Every key a term's word may take in an article: its key in each language the term is written
- * for (a term written without one: the main language of its script, English for Latin letters),
- * and the word as written, unstemmed, which is how a name or a cognate is keyed in a language
- * whose stemmer leaves it whole ("gas" is "ga" in English, "gas" in German). For Korean and
- * Arabic also the word with no particle or clitic taken off: 국가 "state" ends like a particle,
- * so bare it is keyed 국, and with a particle (국가가) 국가.
+ * for (a term written without one: the main language of its script, English for Latin
+ * letters). For Korean and Arabic also the word with no particle or clitic taken off: 국가
+ * "state" ends like a particle, so bare it is keyed 국, and with a particle (국가가) 국가.
  */
 export function termWordKeys(word: string, languages: readonly string[] | undefined): string[] {
   const lower = word.toLowerCase().normalize('NFKC');
@@ -45,11 +43,21 @@ export function termWordKeys(word: string, languages: readonly string[] | undefi
   const found = new Set<string>();
   for (const language of termLanguages(script, languages)) {
     found.add(memoised(keys, lower, language, script));
+    if (language === 'ko') found.add(lower);
     if (language === 'ar') found.add(stemArabic(lower, { clitics: false }));
   }
-  const asWritten = fold(spell(lower, script), script);
-  if (asWritten !== '') found.add(asWritten);
   return [...found];
+}
+
+/** The languages whose words a term's word is matched in, by their keys (see `wordLanguage`). */
+export function termWordLanguages(word: string, languages: readonly string[]): string[] {
+  return termLanguages(scriptOfWord(word.toLowerCase().normalize('NFKC')), languages);
+}
+
+/** The language by whose rules a word of a text in `language` is keyed. */
+export function wordLanguage(lower: string, language: string): string {
+  if (ASCII_WORD.test(lower)) return language === 'en' ? 'en' : languageForWord('latin', language);
+  return languageForWord(scriptOfWord(lower.normalize('NFKC')), language);
 }
 
 /** The forms a term's word may take (the words of a prefix term), one per language. */
