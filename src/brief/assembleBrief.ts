@@ -86,7 +86,7 @@ export function assembleBrief(
           asOf: options.asOf,
           ...(options.since !== undefined ? { since: options.since } : {}),
         });
-  const candidates = quotableSentences(corpus.documents);
+  const candidates = quotableSentences(corpus.documents, spec.languages);
   // Every candidate is scored against every theme once; all selections read these scores.
   const scored = spec.themes.map((theme) =>
     scoreCandidates(candidates, theme, { enoughDocuments: spec.limits.excerpts_per_theme }),
@@ -120,6 +120,7 @@ export function assembleBrief(
   const excerpts = chosen.map((e, i): Excerpt => ({
     id: `x${i + 1}`,
     text: e.candidate.doc.text.slice(e.start, e.end),
+    language: e.candidate.language,
     docId: e.candidate.doc.id,
     file: e.candidate.doc.file,
     start: e.start,
@@ -159,6 +160,7 @@ export function assembleBrief(
       ...(spec.marking !== undefined ? { marking: spec.marking } : {}),
       window: corpus.window,
       themes: spec.themes.map((t) => ({ id: t.id, label: t.label })),
+      ...(spec.languages ? { languages: spec.languages } : {}),
     },
     corpus: {
       documents: corpus.totals.documents,
@@ -166,6 +168,7 @@ export function assembleBrief(
       duplicates: corpus.totals.duplicates,
       skippedFiles: corpus.totals.skippedFiles,
       ...(spec.scope ? { outOfScope: corpus.totals.outOfScope } : {}),
+      languages: countLanguages(corpus.documents),
     },
     keyPoints: keyPointModels,
     sections: spec.themes.map((theme) => ({
@@ -186,6 +189,7 @@ function span(candidate: Candidate, cite: Citations) {
   const { doc, sentence } = candidate;
   return {
     text: doc.text.slice(sentence.start, sentence.end),
+    language: candidate.language,
     docId: doc.id,
     file: doc.file,
     start: sentence.start,
@@ -268,4 +272,11 @@ function toEntity(
     citations,
     ...(more > 0 ? { moreCitations: more } : {}),
   };
+}
+
+/** Articles by language, most first (the cover's count of what the brief drew on). */
+function countLanguages(documents: readonly CorpusDocument[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const doc of documents) counts.set(doc.language, (counts.get(doc.language) ?? 0) + 1);
+  return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
 }

@@ -133,6 +133,13 @@ export const BriefFile = z
       .strict()
       .optional()
       .describe('what the brief is about: names, terms or countries (with their other names)'),
+    languages: z
+      .array(z.string().regex(/^[a-z]{2,3}$/, 'a language code such as en, ru or ko'))
+      .min(1)
+      .optional()
+      .describe(
+        'quote only articles and paragraphs in these languages (ISO 639-1 codes); default: all',
+      ),
     schedule: ScheduleSpec.optional(),
     delivery: DeliverySpec.optional(),
     marking: z

@@ -27,6 +27,7 @@ export class Citations {
       docId: doc.id,
       file: doc.file,
       title: doc.title,
+      language: doc.language,
       ...(doc.source
         ? { publisher: doc.source }
         : doc.dateline?.agency

@@ -29,6 +29,8 @@ export interface BriefSpec {
   undated: 'exclude' | 'include';
   /** What the brief is about; an article outside it is never quoted. */
   scope?: Scope;
+  /** The languages the brief quotes (ISO 639-1); absent: every language. */
+  languages?: string[];
   schedule?: Schedule;
   marking?: BriefFile['marking'];
   /** Absolute path, when the brief names its corpus. */
@@ -72,6 +74,7 @@ export async function loadBrief(file: string, options: LoadBriefOptions): Promis
     window: brief.window,
     undated: brief.undated,
     ...(scope !== undefined ? { scope } : {}),
+    ...(brief.languages !== undefined ? { languages: brief.languages } : {}),
     ...(brief.schedule !== undefined ? { schedule: checkSchedule(yaml, brief.schedule) } : {}),
     ...(brief.marking !== undefined ? { marking: brief.marking } : {}),
     ...(corpus !== undefined ? { corpus } : {}),

@@ -32,6 +32,10 @@ export const Excerpt = SourceRef.extend({
   text: z
     .string()
     .describe('Verbatim substring of the cleaned source: text === cleaned.slice(start, end)'),
+  language: z
+    .string()
+    .optional()
+    .describe('Language of the quoted passage (ISO 639-1), e.g. "en", "ru"'),
   score: z.number().describe('Relevance to the section theme'),
   matchedTerms: z.array(z.string()).describe('Theme terms that matched, strongest first'),
 }).strict();
@@ -56,6 +60,7 @@ export const Fact = SourceRef.extend({
 export const KeyPoint = SourceRef.extend({
   id: z.string(),
   text: z.string().describe('Verbatim sentence(s) from the cleaned source'),
+  language: z.string().optional().describe('Language of the quoted passage (ISO 639-1)'),
   themeIds: z.array(z.string()).describe('Brief themes the point serves'),
 }).strict();
 
@@ -107,6 +112,7 @@ export const Source = z
     docId: z.string(),
     file: z.string(),
     title: z.string(),
+    language: z.string().optional().describe('Language of the article (ISO 639-1)'),
     url: z.string().optional(),
     publisher: z.string().optional(),
     published: isoDate.optional(),
@@ -195,6 +201,10 @@ export const BriefModel = z
         asOf: isoDate,
         marking: z.string().optional(),
         window: z.string().describe('Human-readable time window, e.g. "all documents"'),
+        languages: z
+          .array(z.string())
+          .optional()
+          .describe('The languages the brief quotes, when it is restricted to some (ISO 639-1)'),
         themes: z.array(z.object({ id: z.string(), label: z.string() }).strict()),
       })
       .strict(),
@@ -210,6 +220,10 @@ export const BriefModel = z
           .nonnegative()
           .optional()
           .describe("Documents in the window left out by the brief's scope (when it has one)"),
+        languages: z
+          .record(z.string(), z.number().int().nonnegative())
+          .optional()
+          .describe('The articles the brief drew on (retrieved for its themes), by language'),
       })
       .strict(),
     keyPoints: z.array(KeyPoint).describe('Bottom line up front: the most important developments'),

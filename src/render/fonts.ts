@@ -27,6 +27,42 @@ const FAMILIES = {
       { file: '@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf', fontWeight: 700 },
     ],
   },
+  japanese: {
+    family: 'Noto Sans JP',
+    fonts: [
+      { file: '@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf' },
+      {
+        file: '@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf',
+        fontStyle: 'italic',
+      },
+      { file: '@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf', fontWeight: 700 },
+    ],
+  },
+  chinese: {
+    family: 'Noto Sans SC',
+    fonts: [
+      { file: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf' },
+      {
+        file: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+        fontStyle: 'italic',
+      },
+      { file: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf', fontWeight: 700 },
+    ],
+  },
+  arabic: {
+    family: 'Noto Sans Arabic',
+    fonts: [
+      { file: '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf' },
+      {
+        file: '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf',
+        fontStyle: 'italic',
+      },
+      {
+        file: '@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf',
+        fontWeight: 700,
+      },
+    ],
+  },
   sans: {
     family: 'Noto Sans',
     fonts: [
@@ -45,15 +81,27 @@ export const SANS = FAMILIES.sans.family;
 /** Hangul fallback (Noto Serif and Sans cover Latin, Greek and Cyrillic but not Hangul). */
 export const KOREAN = FAMILIES.korean.family;
 
-const HANGUL = /\p{Script=Hangul}/u;
-
 /**
- * Font families for a brief: Noto covers Latin and Cyrillic; Noto Sans KR is added as a
- * fallback only when the brief prints Hangul, since loading it costs ~6 MB of parsing.
+ * Fallback fonts for the scripts Noto Serif and Sans lack, each added only when the brief
+ * prints that script (loading a CJK font costs ~6 MB of parsing). Han characters are drawn
+ * from the Japanese font when the brief prints kana, else from the Chinese one (their glyph
+ * shapes differ); Noto Sans KR has Hangul only where neither is loaded. Arabic text is shaped
+ * (joined letter forms) by fontkit and ordered right to left by React-PDF's bidi algorithm.
  */
+const FALLBACKS: { family: string; script: RegExp }[] = [
+  { family: FAMILIES.japanese.family, script: /[\p{Script=Hiragana}\p{Script=Katakana}]/u },
+  { family: FAMILIES.chinese.family, script: /\p{Script=Han}/u },
+  { family: KOREAN, script: /\p{Script=Hangul}/u },
+  { family: FAMILIES.arabic.family, script: /\p{Script=Arabic}/u },
+];
+
+/** Font families for a brief: Noto for Latin, Greek and Cyrillic, with the fallbacks it needs. */
 export function fontFamilies(model: object): { serif: string | string[]; sans: string | string[] } {
-  const hangul = HANGUL.test(JSON.stringify(model));
-  return hangul ? { serif: [SERIF, KOREAN], sans: [SANS, KOREAN] } : { serif: SERIF, sans: SANS };
+  const text = JSON.stringify(model);
+  const needed = FALLBACKS.filter(({ script }) => script.test(text)).map((f) => f.family);
+  return needed.length === 0
+    ? { serif: SERIF, sans: SANS }
+    : { serif: [SERIF, ...needed], sans: [SANS, ...needed] };
 }
 
 /** Longest run of characters printed without a break opportunity. */

@@ -20,6 +20,7 @@ export function CoverPage({ model, template, texts, styles }: Props) {
     ['Themes', brief.themes.map((t) => t.label).join(', ')],
     ['Window', brief.window],
     ['Sources', describeSources(model)],
+    ...languageRow(model),
     ...(brief.marking ? ([['Distribution', brief.marking]] as [string, string][]) : []),
   ];
   return (
@@ -59,6 +60,22 @@ function describeSources(model: BriefModel): string {
     outOfScope ? `${outOfScope} outside the brief's scope` : '',
   ].filter(Boolean);
   return `${model.sources.length} cited of ${quotable} ${quotable === 1 ? 'article' : 'articles'}${setAside.length > 0 ? ` (${setAside.join('; ')})` : ''}`;
+}
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+const languageName = (code: string) => languageNames.of(code) ?? code;
+
+/**
+ * "12 English, 3 Russian, 2 Korean": the articles the brief drew on, by language, when any is
+ * not in English or the brief quotes only some languages.
+ */
+function languageRow(model: BriefModel): [string, string][] {
+  const counts = Object.entries(model.corpus.languages ?? {});
+  const only = model.brief.languages;
+  if (!only && counts.every(([language]) => language === 'en' || language === 'und')) return [];
+  const drawn = counts.map(([language, n]) => `${n} ${languageName(language)}`).join(', ');
+  const quoting = only ? `quoting only ${only.map(languageName).join(', ')}` : '';
+  return [['Languages', [drawn, quoting].filter(Boolean).join('; ')]];
 }
 
 /** The disclaimer of a template with no cover: after the last block, as its closing words. */

@@ -1,4 +1,4 @@
-import { quote } from './quote.js';
+import { directionStyle, languageTag, quote } from './quote.js';
 import { Link, Text, View } from '@react-pdf/renderer';
 import { Fragment } from 'react';
 import type { Excerpt } from '../../model/index.js';
@@ -50,8 +50,11 @@ export function DigestBlock({ model, styles }: BlockProps) {
                 >
                   <Text style={styles.digestHeadline}>{source?.title ?? first.file}</Text>
                   {group.map((excerpt) => (
-                    <Text key={excerpt.id} style={styles.digestText}>
-                      {`${quote(firstSentence(excerpt.text))} `}
+                    <Text
+                      key={excerpt.id}
+                      style={[styles.digestText, directionStyle(excerpt.language)]}
+                    >
+                      {`${languageTag(excerpt.language)}${quote(firstSentence(excerpt.text), excerpt.language)} `}
                       <Link src={`#source-${excerpt.citation}`} style={styles.citation}>
                         [{excerpt.citation}]
                       </Link>

@@ -1,4 +1,4 @@
-import { quote } from './quote.js';
+import { directionStyle, languageTag, quote } from './quote.js';
 import { Link, Text, View } from '@react-pdf/renderer';
 import type { BlockProps } from './BlockProps.js';
 import { Heading } from './Heading.js';
@@ -13,8 +13,8 @@ export function KeyPointsBlock({ model, styles }: BlockProps) {
       {model.keyPoints.map((point, i) => (
         <View key={point.id} {...rowProps(styles.keyPoint, point.text)}>
           <Text style={styles.keyPointNumber}>{i + 1}</Text>
-          <Text style={styles.keyPointText}>
-            {`${quote(point.text)} `}
+          <Text style={[styles.keyPointText, directionStyle(point.language)]}>
+            {`${languageTag(point.language)}${quote(point.text, point.language)} `}
             <Link src={`#source-${point.citation}`} style={styles.citation}>
               [{point.citation}]
             </Link>

@@ -1,4 +1,4 @@
-import { quote } from './quote.js';
+import { directionStyle, languageTag, quote } from './quote.js';
 import { Link, Text, View } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
 import type { BriefModel, Excerpt, Section } from '../../model/index.js';
@@ -77,8 +77,8 @@ function ExcerptBlock({
   const source = model.sources.find((s) => s.citation === excerpt.citation);
   return (
     <View style={styles.excerpt} wrap={wrapWhenLong(excerpt.text)}>
-      <Text style={styles.excerptText}>
-        {`${quote(excerpt.text)} `}
+      <Text style={[styles.excerptText, directionStyle(excerpt.language)]}>
+        {`${languageTag(excerpt.language)}${quote(excerpt.text, excerpt.language)} `}
         <Link src={`#source-${excerpt.citation}`} style={styles.citation}>
           [{excerpt.citation}]
         </Link>
@@ -105,8 +105,8 @@ function compactSection({ styles }: BlockProps, section: Section, number: number
     >
       <Text style={styles.compactTitle}>{section.label}</Text>
       {section.excerpts.map((excerpt) => (
-        <Text key={excerpt.id} style={styles.compactQuote}>
-          {`${quote(excerpt.text)} `}
+        <Text key={excerpt.id} style={[styles.compactQuote, directionStyle(excerpt.language)]}>
+          {`${languageTag(excerpt.language)}${quote(excerpt.text, excerpt.language)} `}
           <Link src={`#source-${excerpt.citation}`} style={styles.citation}>
             [{excerpt.citation}]
           </Link>

@@ -56,7 +56,9 @@ export function header(model: BriefModel): string {
 
 function keyPoints(model: BriefModel): string {
   if (model.keyPoints.length === 0) return '';
-  const items = model.keyPoints.map((p) => `<li>${escapeHtml(p.text)} ${cite(p.citation)}</li>`);
+  const items = model.keyPoints.map(
+    (p) => `<li>${quoted(p.text, p.language, 'span')} ${cite(p.citation)}</li>`,
+  );
   return `<section aria-labelledby="key-points"><h2 id="key-points">Key points</h2>\n<ul>\n${items.join('\n')}\n</ul></section>`;
 }
 
@@ -65,7 +67,7 @@ function section(s: Section): string {
   const body =
     s.excerpts.length === 0
       ? '<p>No passage in the window matched this theme.</p>'
-      : `<ul>\n${s.excerpts.map((e) => `<li><q>${escapeHtml(e.text)}</q> ${cite(e.citation)}</li>`).join('\n')}\n</ul>`;
+      : `<ul>\n${s.excerpts.map((e) => `<li>${quoted(e.text, e.language, 'q')} ${cite(e.citation)}</li>`).join('\n')}\n</ul>`;
   return `<section aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(s.label)}</h2>\n<p class="meta">${escapeHtml(s.description)}</p>\n${body}</section>`;
 }
 
@@ -112,4 +114,15 @@ function sources(list: readonly Source[]): string {
     return `<li id="source-${s.citation}" value="${s.citation}">${link}${meta} <span class="meta">(${escapeHtml(s.file)})</span>${url}</li>`;
   });
   return `<section aria-labelledby="sources"><h2 id="sources">Sources</h2>\n<ol>\n${items.join('\n')}\n</ol></section>`;
+}
+
+/**
+ * A passage in its own language: marked "[ru]" when not English, and tagged with `lang` (and
+ * `dir="auto"`) so a mail client picks the right fonts and lays Arabic out right to left.
+ */
+function quoted(text: string, language: string | undefined, element: 'q' | 'span'): string {
+  const foreign = language !== undefined && language !== 'en' && language !== 'und';
+  if (!foreign) return element === 'q' ? `<q>${escapeHtml(text)}</q>` : escapeHtml(text);
+  const tag = escapeHtml(language);
+  return `[${tag}] <${element} lang="${tag}" dir="auto">${escapeHtml(text)}</${element}>`;
 }
