@@ -1,4 +1,5 @@
 import type { Span } from '../corpus/index.js';
+import { russianFacts, type RussianFact } from './russianFacts.js';
 
 export type FactKind = 'money' | 'percent' | 'quantity' | 'date' | 'year';
 
@@ -172,6 +173,8 @@ export function extractFacts(
       taken.fill(1, index, stop);
       facts.push({ ...fact, start: sentence.start + index, end: sentence.start + stop, sentence });
     };
+    // Russian figures first: "33,7%" must not also read as an English "7%".
+    for (const fact of russianFacts(body)) add(normalised(fact), fact.index);
     for (const m of body.matchAll(MONEY_SYMBOL)) {
       const prefix = m[1] ?? m[2];
       const symbol = m[3] ?? '$';
@@ -245,6 +248,15 @@ function quantityNumber(
   if (word !== undefined) return word;
   if (/^(?:1[89]|20)\d\d$/.test(number) && !scale && modifiers !== '') return undefined;
   return parseNumber(number);
+}
+
+/** A Russian figure in the form every fact takes ("RUB 9,500,000,000", "33.7%"). */
+function normalised({ kind, text, amount = 0, currency, unit, date }: RussianFact) {
+  const figure = formatNumber(amount);
+  if (kind === 'money') return { kind, text, amount, currency, value: `${currency} ${figure}` };
+  if (kind === 'percent') return { kind, text, amount, value: `${figure}%` };
+  if (kind === 'quantity') return { kind, text, amount, unit, value: `${figure} ${unit}` };
+  return { kind, text, date, value: date ?? text };
 }
 
 function money(text: string, currency: string, number: string, scale: string | undefined) {

@@ -61,3 +61,48 @@ describe('extractFacts', () => {
     }
   });
 });
+
+describe('facts in Russian text', () => {
+  const facts = (text: string) =>
+    extractFacts(text, [{ start: 0, end: text.length }]).map(({ kind, value, text: written }) => ({
+      kind,
+      value,
+      text: written,
+    }));
+
+  it('reads money with a decimal comma and a scale word in any case', () => {
+    expect(facts('Стоимость проекта оценивается в 9,5 миллиардов рублей.')).toContainEqual({
+      kind: 'money',
+      value: 'RUB 9,500,000,000',
+      text: '9,5 миллиардов рублей',
+    });
+    expect(facts('Кредит составит 1,2 млрд долларов.')).toContainEqual(
+      expect.objectContaining({ kind: 'money', value: 'USD 1,200,000,000' }),
+    );
+  });
+
+  it('reads percentages written as "процента" or with a decimal comma and %', () => {
+    const found = facts('Товарооборот вырос на 33,7 процента, а экспорт на 12,5%.');
+    expect(found).toContainEqual({ kind: 'percent', value: '33.7%', text: '33,7 процента' });
+    expect(found).toContainEqual({ kind: 'percent', value: '12.5%', text: '12,5%' });
+    expect(found.filter((f) => f.value === '7%' || f.value === '5%')).toEqual([]);
+  });
+
+  it('reads dates with genitive months, and quantities with their units', () => {
+    const found = facts(
+      'Соглашение подписано 19 июня 2024 года; в июне 2024 года КНДР получила 100 тысяч тонн пшеницы и 10 000 рабочих.',
+    );
+    expect(found).toContainEqual({ kind: 'date', value: '2024-06-19', text: '19 июня 2024 года' });
+    expect(found).toContainEqual({ kind: 'date', value: '2024-06', text: 'июне 2024 года' });
+    expect(found).toContainEqual({
+      kind: 'quantity',
+      value: '100,000 tonnes',
+      text: '100 тысяч тонн',
+    });
+    expect(found).toContainEqual({
+      kind: 'quantity',
+      value: '10,000 workers',
+      text: '10 000 рабочих',
+    });
+  });
+});
