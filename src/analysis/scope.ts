@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { COUNTRY_NAME_LANGUAGES, countryNames } from './entities/vocabulary.js';
 import { documentMatchText, type MatchableDocument } from './matchText.js';
 import { ftsPhrase, termShape, type TermShape } from './tokens.js';
 
@@ -6,6 +7,7 @@ interface CountryRecord {
   cca2: string;
   name: { common: string; official: string };
   altSpellings: string[];
+  translations?: Record<string, { common: string; official: string }>;
   capital?: string[];
   demonyms?: { eng?: { m?: string; f?: string } };
 }
@@ -32,17 +34,62 @@ export interface Scope {
 const require = createRequire(import.meta.url);
 let countries: Map<string, CountryRecord> | undefined;
 
+/** world-countries' translation keys (ISO 639-3) by the ISO 639-1 code briefgen uses. */
+const TRANSLATIONS: Record<string, string> = {
+  ara: 'ar',
+  ces: 'cs',
+  deu: 'de',
+  est: 'et',
+  fin: 'fi',
+  fra: 'fr',
+  hrv: 'hr',
+  hun: 'hu',
+  ita: 'it',
+  jpn: 'ja',
+  kor: 'ko',
+  nld: 'nl',
+  per: 'fa',
+  pol: 'pl',
+  por: 'pt',
+  rus: 'ru',
+  slk: 'sk',
+  spa: 'es',
+  srp: 'sr',
+  swe: 'sv',
+  tur: 'tr',
+  urd: 'ur',
+  zho: 'zh',
+};
+
+/** A country's names in other languages, with the language each is in. */
+function foreignNames(country: CountryRecord): [name: string, language: string][] {
+  const names: [string, string][] = [];
+  for (const [key, { common, official }] of Object.entries(country.translations ?? {})) {
+    const language = TRANSLATIONS[key];
+    if (language) names.push([common, language], [official, language]);
+  }
+  for (const language of COUNTRY_NAME_LANGUAGES) {
+    if (language === 'en') continue;
+    for (const [code, name] of countryNames(language))
+      if (code === country.cca2) names.push([name, language]);
+  }
+  return names;
+}
+
 /**
- * Countries by every name they go by (world-countries, a maintained dataset with alternative
- * spellings, demonyms and capitals), so that a scope of "North Korea" also finds "DPRK",
- * "North Korean" and "Pyongyang".
+ * Countries by every name they go by, in English (world-countries, a maintained dataset with
+ * alternative spellings, demonyms and capitals) and in other languages (its translations and
+ * i18n-iso-countries), so that a scope of "North Korea" also finds "DPRK", "North Korean",
+ * "Pyongyang", "КНДР", "Северная Корея", "북한" and "كوريا الشمالية".
  */
 function countryByName(name: string): CountryRecord | undefined {
   if (!countries) {
     countries = new Map();
     for (const country of require('world-countries') as CountryRecord[]) {
-      for (const alias of [country.name.common, country.name.official, ...country.altSpellings]) {
-        if (alias.length > 2) countries.set(alias.toLowerCase(), country);
+      const english = [country.name.common, country.name.official, ...country.altSpellings];
+      for (const alias of [...english, ...foreignNames(country).map(([n]) => n)]) {
+        if (alias.length > 2 && !countries.has(alias.toLowerCase()))
+          countries.set(alias.toLowerCase(), country);
       }
     }
   }
@@ -52,7 +99,8 @@ function countryByName(name: string): CountryRecord | undefined {
 function expand(name: string): ScopeName {
   const country = countryByName(name);
   // The name as the brief writes it may be in any language of its script; the dataset's
-  // aliases are English (words in another script are keyed by that script's rules).
+  // aliases are English (words in another script are keyed by that script's rules), its
+  // translations each in their language.
   const written = keyPhrases(termShape(name));
   if (country) {
     for (const alias of [
@@ -67,6 +115,10 @@ function expand(name: string): ScopeName {
       // articles name a country.
       if (alias.length > 2 && !alias.includes(','))
         written.push(...keyPhrases(termShape(alias, ['en'])));
+    }
+    for (const [alias, language] of foreignNames(country)) {
+      if (alias.length > 1 && !alias.includes(','))
+        written.push(...keyPhrases(termShape(alias, [language])));
     }
   }
   return { name, variants: [...new Set(written)].filter((v) => v !== '').sort() };

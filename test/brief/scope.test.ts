@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileScope, inScope } from '../../src/analysis/index.js';
 import type { BriefModel } from '../../src/model/index.js';
-import { runBrief } from '../helpers/cli.js';
+import { loadCorpus } from '../../src/store/index.js';
+import { ROOT, runBrief } from '../helpers/cli.js';
 import { useTempDirs } from '../helpers/tempDirs.js';
 
 const tempDir = useTempDirs('briefgen-scope-');
@@ -88,5 +89,22 @@ describe('a brief scope', () => {
     const result = await runBrief(['validate', join(dir, 'brief.yaml')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/brief\.yaml:3:\d+/);
+  });
+});
+
+describe('a scope across languages', () => {
+  it('knows a country by its names in the languages briefgen reads', async () => {
+    const corpus = await loadCorpus(join(ROOT, 'test', 'fixtures', 'languages', 'corpus'));
+    const scope = compileScope({ all: ['Russia', 'North Korea'] });
+    const inside = corpus.documents.filter((d) => scope && inScope(scope, d)).map((d) => d.id);
+    expect(inside).toEqual(
+      expect.arrayContaining(['ru-bridge', 'ko-bridge', 'ar-debts', 'ja-power', 'zh-power']),
+    );
+    expect(inside).toEqual(expect.arrayContaining(['es-oil', 'pt-trade', 'cs-drills']));
+  });
+
+  it('takes a country written in another script', () => {
+    const scope = compileScope({ all: ['Россия'] });
+    expect(scope?.all[0]?.variants).toEqual(expect.arrayContaining(['russia', 'росс', '러시아']));
   });
 });
