@@ -138,3 +138,42 @@ describe('place names', () => {
     expect(built).toEqual(expect.arrayContaining(['pyongyang', 'vladivostok', 'siberia']));
   });
 });
+
+describe('a person named in two scripts', () => {
+  const entities = (text: string) =>
+    collectEntities([{ docId: 'd', text, sentences: [{ start: 0, end: text.length }] }]).filter(
+      (e) => e.kind === 'person',
+    );
+
+  it('is one entity, named in Latin letters, with the Cyrillic or Hangul spelling beside it', () => {
+    expect(
+      entities(
+        'Министр иностранных дел России Сергей Лавров (Sergei Lavrov) назвал соглашение важным.',
+      ),
+    ).toContainEqual(
+      expect.objectContaining({ name: 'Sergei Lavrov', aliases: ['Сергей Лавров'] }),
+    );
+    expect(
+      entities('블라디미르 푸틴(Vladimir Putin) 러시아 대통령은 지난해 평양을 방문했다.'),
+    ).toContainEqual(
+      expect.objectContaining({ name: 'Vladimir Putin', aliases: ['블라디미르 푸틴'] }),
+    );
+  });
+
+  it('joins the Latin name the text already knows, written first', () => {
+    const found = entities(
+      'North Korean leader Kim Jong Un (김정은) received the minister. Kim Jong Un said the talks went well.',
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        name: 'Kim Jong Un',
+        aliases: ['김정은'],
+        role: expect.any(String) as string,
+      }),
+    );
+  });
+
+  it('pairs no country or organisation', () => {
+    expect(entities('북한(North Korea)과 러시아 외무성(Foreign Ministry)이 회담했다.')).toEqual([]);
+  });
+});

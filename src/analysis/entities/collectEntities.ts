@@ -2,7 +2,13 @@ import type { Span } from '../../corpus/index.js';
 import { extractOrganisations, initials } from './extractOrganisations.js';
 import { extractPeople, type PersonMention } from './extractPeople.js';
 import { extractPlaces } from './extractPlaces.js';
-import { COUNTRY_NAME_LANGUAGES, countryNames, FORMER_COUNTRIES } from './vocabulary.js';
+import {
+  COUNTRY_NAME_LANGUAGES,
+  countryNames,
+  FORMER_COUNTRIES,
+  isOrganisationWord,
+  isPlaceName,
+} from './vocabulary.js';
 
 export interface EntitySource {
   docId: string;
@@ -73,7 +79,69 @@ function collectPeople(sources: readonly EntitySource[]): CollectedEntity[] {
     if (target) target.mentions.push(...group.mentions);
   }
   addSurnameMentions(groups, sources);
+  addTransliterations(groups, sources);
   return [...groups.values()].map((group) => toPerson(group));
+}
+
+/** "Сергей Лавров (Sergei Lavrov)": a name in Cyrillic or Hangul, its Latin spelling in brackets. */
+const NATIVE_THEN_LATIN =
+  /((?:\p{Lu}\p{Ll}+\s){0,2}\p{Lu}\p{Ll}+|(?:\p{Script=Hangul}{2,5}\s)?\p{Script=Hangul}{2,5})\s?\((\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,3})\)/gu;
+/** "Kim Jong Un (김정은)", "Sergei Shoigu (Сергей Шойгу)": the other way round. */
+const LATIN_THEN_NATIVE =
+  /(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,3})\s?\(((?:\p{Lu}\p{Ll}+\s){0,2}\p{Lu}\p{Ll}+|(?:\p{Script=Hangul}{2,5}\s)?\p{Script=Hangul}{2,5})\)/gu;
+const NON_LATIN = /[\p{Script=Cyrillic}\p{Script=Hangul}]/u;
+
+/**
+ * A person named in Latin letters and in Cyrillic or Hangul is one entity when the text pairs
+ * the two spellings in brackets: the Latin one names the entity and the other is kept as an
+ * alias, so the brief shows both ("Sergei Lavrov, also Сергей Лавров").
+ */
+function addTransliterations(groups: Map<string, PersonGroup>, sources: readonly EntitySource[]) {
+  for (const source of sources) {
+    for (const sentence of source.sentences) {
+      const body = source.text.slice(sentence.start, sentence.end);
+      if (!NON_LATIN.test(body) || !body.includes('(')) continue;
+      for (const pattern of [NATIVE_THEN_LATIN, LATIN_THEN_NATIVE]) {
+        for (const m of body.matchAll(pattern)) {
+          const [first = '', second = ''] = [m[1], m[2]];
+          const [latin, written] =
+            pattern === NATIVE_THEN_LATIN ? [second, first] : [first, second];
+          const native = personalName(written);
+          if (!NON_LATIN.test(native) || NON_LATIN.test(latin) || !isPersonLike(latin)) continue;
+          const key = personKey(latin);
+          const group = groups.get(key) ?? {
+            spellings: new Map([[latin, 0]]),
+            roles: [],
+            mentions: [],
+          };
+          group.spellings.set(latin, group.spellings.get(latin) ?? 0);
+          // The native spelling never names the entity: it sorts after every Latin one.
+          group.spellings.set(native, -1);
+          const at = sentence.start + m.index;
+          group.mentions.push({ docId: source.docId, start: at, end: at + m[0].length, sentence });
+          groups.set(key, group);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * A Cyrillic name of three words is first name, patronymic and surname only when the middle
+ * one is a patronymic ("Сергей Викторович Лавров"); otherwise the first word belongs to the
+ * sentence ("России Сергей Лавров").
+ */
+function personalName(written: string): string {
+  const words = written.split(' ');
+  if (words.length === 3 && !/(?:вич|вна|ична)$/u.test(words[1] ?? ''))
+    return words.slice(1).join(' ');
+  return written;
+}
+
+/** Two to four capitalised words that name no country and end in no organisation word. */
+function isPersonLike(name: string): boolean {
+  const last = name.split(/[ -]/).at(-1)?.toLowerCase() ?? '';
+  return !isPlaceName(name) && !isOrganisationWord(last);
 }
 
 /**
