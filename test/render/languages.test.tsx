@@ -1,6 +1,6 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import type { BriefModel, Excerpt } from '../../src/model/index.js';
+import { BRIEF_MODEL_VERSION, type BriefModel, type Excerpt } from '../../src/model/index.js';
 import { loadTemplate, renderPdf } from '../../src/render/index.js';
 import { readPdf } from '../helpers/readPdf.js';
 
@@ -30,7 +30,7 @@ function model(languages: string[]): BriefModel {
     matchedTerms: [],
   }));
   return {
-    schemaVersion: '1.0',
+    schemaVersion: BRIEF_MODEL_VERSION,
     generator: 'briefgen test',
     brief: {
       id: 'languages',
@@ -52,6 +52,7 @@ function model(languages: string[]): BriefModel {
     timeline: [],
     sections: [{ themeId: 'links', label: 'Links', description: '', excerpts }],
     facts: [],
+    changes: { newStories: [], continuingStories: [], changedFigures: [] },
     sources: languages.map((language, i) => ({
       citation: i + 1,
       docId: `doc-${language}`,
