@@ -83,10 +83,10 @@ function collectPeople(sources: readonly EntitySource[]): CollectedEntity[] {
   return [...groups.values()].map((group) => toPerson(group));
 }
 
-/** "Сергей Лавров (Sergei Lavrov)": a name in Cyrillic or Hangul, its Latin spelling in brackets. */
+/** "Иван Петров (Ivan Petrov)": a name in Cyrillic or Hangul, its Latin spelling in brackets. */
 const NATIVE_THEN_LATIN =
   /((?:\p{Lu}\p{Ll}+\s){0,2}\p{Lu}\p{Ll}+|(?:\p{Script=Hangul}{2,5}\s)?\p{Script=Hangul}{2,5})\s?\((\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,3})\)/gu;
-/** "Kim Jong Un (김정은)", "Sergei Shoigu (Сергей Шойгу)": the other way round. */
+/** "Park Min-ho (박민호)", "Ivan Petrov (Иван Петров)": the other way round. */
 const LATIN_THEN_NATIVE =
   /(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,3})\s?\(((?:\p{Lu}\p{Ll}+\s){0,2}\p{Lu}\p{Ll}+|(?:\p{Script=Hangul}{2,5}\s)?\p{Script=Hangul}{2,5})\)/gu;
 const NON_LATIN = /[\p{Script=Cyrillic}\p{Script=Hangul}]/u;
@@ -94,7 +94,7 @@ const NON_LATIN = /[\p{Script=Cyrillic}\p{Script=Hangul}]/u;
 /**
  * A person named in Latin letters and in Cyrillic or Hangul is one entity when the text pairs
  * the two spellings in brackets: the Latin one names the entity and the other is kept as an
- * alias, so the brief shows both ("Sergei Lavrov, also Сергей Лавров").
+ * alias, so the brief shows both ("Ivan Petrov, also Иван Петров").
  */
 function addTransliterations(groups: Map<string, PersonGroup>, sources: readonly EntitySource[]) {
   for (const source of sources) {
