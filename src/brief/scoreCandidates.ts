@@ -21,7 +21,10 @@ export interface ScoreOptions {
    * When at least this many documents are about the theme, sentences from the others are not
    * quoted for it: a section should quote articles on its subject, not a passing mention in an
    * article on something else. With fewer, the best passages count wherever they are, so a
-   * small corpus of long, many-subject articles still yields a section.
+   * small corpus of long, many-subject articles still yields a section. When no document is
+   * about the theme, nothing is quoted for it: a section made only of passing mentions ("North
+   * Koreans worked in construction, agriculture and fishing" under food and agriculture) reads
+   * as news on the theme when there is none.
    */
   enoughDocuments?: number;
 }
@@ -76,7 +79,7 @@ export function scoreCandidates(
   const about = new Set(
     [...evidence].filter(([, entry]) => isAboutTheme(entry)).map(([docId]) => docId),
   );
-  const gated = about.size >= (options.enoughDocuments ?? Infinity);
+  const gated = about.size === 0 || about.size >= (options.enoughDocuments ?? Infinity);
   return raw.map(({ candidate, score, matchedTerms, contributions }) => {
     const entry = evidence.get(candidate.doc.id);
     const support = entry ? Math.min(1, entry.sum / entry.count / DENSE) : 0;

@@ -10,13 +10,13 @@ import { ROOT } from '../helpers/cli.js';
 const taxonomy = await loadTaxonomy();
 const corpus = await loadCorpus(join(ROOT, 'test', 'fixtures', 'languages', 'corpus'));
 
-/** The shipped themes a document has a quotable passage for. */
+/** The shipped themes a document has a passage for (its sentences alone, before the corpus is weighed). */
 function themesOf(id: string): string[] {
   const doc = corpus.documents.find((d) => d.id === id);
   if (!doc) throw new Error(`no document ${id}`);
   const candidates = quotableSentences([doc]);
   return taxonomy
-    .filter((theme) => scoreCandidates(candidates, theme).some((s) => s.score >= MIN_EXCERPT_SCORE))
+    .filter((theme) => scoreCandidates(candidates, theme).some((s) => s.rawScore >= MIN_EXCERPT_SCORE))
     .map((t) => t.id);
 }
 

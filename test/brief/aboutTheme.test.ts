@@ -1,8 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BriefModel } from '../../src/model/index.js';
 import { runBrief } from '../helpers/cli.js';
+import { readPdf } from '../helpers/readPdf.js';
 import { useTempDirs } from '../helpers/tempDirs.js';
 
 const tempDir = useTempDirs('briefgen-about-');
@@ -59,7 +60,8 @@ const SUMMIT = [
   '',
 ].join('\n');
 
-async function buildEnergyBrief(articles: string[][]): Promise<BriefModel> {
+/** Build an energy brief over the summit report and these oil articles, as JSON or as a PDF. */
+async function buildEnergy(articles: string[][], format: 'json' | 'pdf'): Promise<string> {
   const dir = await tempDir();
   const corpus = join(dir, 'corpus');
   await mkdir(corpus);
@@ -68,23 +70,30 @@ async function buildEnergyBrief(articles: string[][]): Promise<BriefModel> {
   await writeFile(join(corpus, 'summit.txt'), SUMMIT);
   await writeFile(
     join(dir, 'brief.yaml'),
-    'title: Energy\nthemes: [energy and resources]\nlimits: { excerpts_per_theme: 5 }\n',
+    'id: energy\ntitle: Energy\nthemes: [energy and resources]\nlimits: { excerpts_per_theme: 5 }\n',
   );
+  const out = join(dir, 'out');
   const result = await runBrief(
     [
       'build',
       join(dir, 'brief.yaml'),
       '--corpus',
       corpus,
-      '--format',
-      'json',
+      ...(format === 'json' ? ['--format', 'json'] : ['--out', out, '--quiet']),
       '--as-of',
       '2026-11-22',
     ],
     { env: { BRIEFGEN_STORE: join(dir, 'store.sqlite') } },
   );
   expect(result.stderr).toBe('');
-  return JSON.parse(result.stdout) as BriefModel;
+  if (format === 'json') return result.stdout;
+  const pdfs = (await readdir(join(out, 'energy'))).filter((f) => f.endsWith('.pdf'));
+  expect(pdfs).toHaveLength(1);
+  return join(out, 'energy', pdfs[0] ?? '');
+}
+
+async function buildEnergyBrief(articles: string[][]): Promise<BriefModel> {
+  return JSON.parse(await buildEnergy(articles, 'json')) as BriefModel;
 }
 
 const quotedFiles = (model: BriefModel) => [
@@ -103,5 +112,14 @@ describe('a theme section quotes articles about the theme', () => {
   it('quotes the passing mention when the corpus has too few articles on the theme to fill the section', async () => {
     const model = await buildEnergyBrief(OIL_ARTICLES.slice(0, 2));
     expect(quotedFiles(model)).toContain('summit.txt');
+  });
+
+  it('quotes nothing when no article is about the theme, and the section says why', async () => {
+    const model = await buildEnergyBrief([]);
+    expect(quotedFiles(model)).toEqual([]);
+    const pdf = await readPdf(await buildEnergy([], 'pdf'));
+    expect(pdf.text).toMatch(
+      /No article in the corpus is about this theme; passing mentions are not\s+quoted/,
+    );
   });
 });
