@@ -16,7 +16,9 @@ function themesOf(id: string): string[] {
   if (!doc) throw new Error(`no document ${id}`);
   const candidates = quotableSentences([doc]);
   return taxonomy
-    .filter((theme) => scoreCandidates(candidates, theme).some((s) => s.rawScore >= MIN_EXCERPT_SCORE))
+    .filter((theme) =>
+      scoreCandidates(candidates, theme).some((s) => s.rawScore >= MIN_EXCERPT_SCORE),
+    )
     .map((t) => t.id);
 }
 
