@@ -13,6 +13,7 @@ export type {
   StoreTotals,
   ThemeSearch,
 } from './corpusStore.js';
+export type { AnyPhrase, Phrase, ScopeFilter } from './textQuery.js';
 export { SqliteStore } from './sqliteStore.js';
 export {
   ingestFiles,

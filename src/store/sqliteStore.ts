@@ -9,13 +9,14 @@ import type {
   CorpusStore,
   DocumentFilter,
   FileState,
-  ScopeFilter,
   StoreTotals,
   ThemeSearch,
 } from './corpusStore.js';
 import { DuplicateIndex } from './duplicateIndex.js';
 import { documentMatchText } from '../analysis/matchText.js';
+import { sqliteDuplicateStorage } from './sqliteDuplicates.js';
 import { MATCH_KEYS_SCHEMA, migrate, StoreVersionError } from './schema.js';
+import { hasScope, scopeToFts5, toFts5, type AnyPhrase, type ScopeFilter } from './textQuery.js';
 
 interface DocumentRow {
   rowid: number;
@@ -40,12 +41,14 @@ export class SqliteStore implements CorpusStore {
   private readonly db: Database.Database;
   private readonly duplicates: DuplicateIndex;
   private readonly statements;
+  /** The write in progress: writes of one store object run one after another. */
+  private writing: Promise<void> = Promise.resolve();
 
   private constructor(file: string, db: Database.Database) {
     this.file = file;
     this.location = file;
     this.db = db;
-    this.duplicates = new DuplicateIndex(db);
+    this.duplicates = new DuplicateIndex(sqliteDuplicateStorage(db));
     this.statements = {
       fileState: db.prepare<[string], FileState & { path: string }>(
         'SELECT path, size, mtime, hash, analyser FROM files WHERE root = ?',
@@ -133,11 +136,10 @@ export class SqliteStore implements CorpusStore {
     root: string,
     files: { path: string; size: number; mtime: number }[],
   ): Promise<void> {
-    this.db
-      .transaction(() => {
-        for (const f of files) this.statements.touchFile.run(f.size, f.mtime, root, f.path);
-      })
-      .immediate();
+    await this.transaction(() => {
+      for (const f of files) this.statements.touchFile.run(f.size, f.mtime, root, f.path);
+      return Promise.resolve();
+    });
   }
 
   /**
@@ -146,38 +148,55 @@ export class SqliteStore implements CorpusStore {
    * content were already stored keeps its first-seen time.
    */
   async writeFiles(files: readonly AnalysedFile[], now: string): Promise<void> {
-    this.db
-      .transaction(() => {
-        for (const file of files) {
-          const previous = this.removeDocuments(file.root, file.path);
-          for (const doc of file.documents) {
-            const seen = previous.get(`${doc.id}\0${file.hash}`);
-            this.insertDocument(file, doc, seen ?? now);
-          }
-          this.statements.upsertFile.run(
-            file.root,
-            file.path,
-            file.size,
-            file.mtime,
-            file.hash,
-            file.analyser,
-            JSON.stringify(file.problems),
-          );
+    await this.transaction(async () => {
+      for (const file of files) {
+        const previous = await this.removeDocuments(file.root, file.path);
+        for (const doc of file.documents) {
+          const seen = previous.get(`${doc.id}\0${file.hash}`);
+          await this.insertDocument(file, doc, seen ?? now);
         }
-      })
-      .immediate();
+        this.statements.upsertFile.run(
+          file.root,
+          file.path,
+          file.size,
+          file.mtime,
+          file.hash,
+          file.analyser,
+          JSON.stringify(file.problems),
+        );
+      }
+    });
   }
 
   /** Forget files that left their folder, with their documents. */
   async removeFiles(root: string, paths: readonly string[]): Promise<void> {
-    this.db
-      .transaction(() => {
-        for (const path of paths) {
-          this.removeDocuments(root, path);
-          this.statements.deleteFile.run(root, path);
-        }
-      })
-      .immediate();
+    await this.transaction(async () => {
+      for (const path of paths) {
+        await this.removeDocuments(root, path);
+        this.statements.deleteFile.run(root, path);
+      }
+    });
+  }
+
+  /**
+   * One write transaction, taken at once (BEGIN IMMEDIATE, waiting out another process's
+   * write up to the busy timeout). The duplicate index answers through promises, so this is
+   * BEGIN/COMMIT by hand rather than better-sqlite3's synchronous transaction().
+   */
+  private transaction(work: () => Promise<void>): Promise<void> {
+    const run = async () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        await work();
+        this.db.exec('COMMIT');
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    };
+    const result = this.writing.then(run);
+    this.writing = result.catch(() => undefined);
+    return result;
   }
 
   async totals(): Promise<StoreTotals> {
@@ -209,18 +228,19 @@ export class SqliteStore implements CorpusStore {
   }
 
   /**
-   * The canonical documents in the window and scope that best match each full-text query
-   * (FTS5 syntax), by BM25, at most `limit` per query; and how many documents the window and
+   * The canonical documents in the window and scope that best match each full-text query, by
+   * BM25, at most `limit` per query; and how many documents the window and
    * scope hold. The window and scope are resolved once into a temporary set of row ids (from the
    * date index and one scope query), so each theme's BM25 runs only over its matches inside it.
    */
   async searchThemes(
-    matches: readonly string[],
+    phrases: readonly AnyPhrase[],
     filter: DocumentFilter,
     limit: number,
     scope: ScopeFilter = {},
   ): Promise<ThemeSearch> {
-    if (windowClause(filter).where === '1' && !scope.require && !scope.exclude) {
+    const matches = phrases.map(toFts5);
+    if (windowClause(filter).where === '1' && !hasScope(scope)) {
       // Everything is a candidate but the few non-canonical copies.
       const all = this.db.prepare<unknown[], { rowid: number }>(
         `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?
@@ -331,18 +351,22 @@ export class SqliteStore implements CorpusStore {
       .immediate();
   }
 
-  private removeDocuments(root: string, path: string): Map<string, string> {
+  private async removeDocuments(root: string, path: string): Promise<Map<string, string>> {
     const firstSeen = new Map<string, string>();
     for (const old of this.statements.docsOfFile.all(root, path)) {
       firstSeen.set(`${old.id}\0${old.hash}`, old.first_seen);
       this.statements.deleteFts.run(old.rowid);
       this.statements.deleteDoc.run(old.rowid);
-      this.duplicates.remove(old.rowid, old.cluster);
+      await this.duplicates.remove(old.rowid, old.cluster);
     }
     return firstSeen;
   }
 
-  private insertDocument(file: AnalysedFile, doc: PreparedDocument, firstSeen: string): void {
+  private async insertDocument(
+    file: AnalysedFile,
+    doc: PreparedDocument,
+    firstSeen: string,
+  ): Promise<void> {
     const id = this.freeId(doc.id);
     const { lastInsertRowid } = this.statements.insertDoc.run({
       id,
@@ -366,7 +390,7 @@ export class SqliteStore implements CorpusStore {
     const rowid = Number(lastInsertRowid);
     this.statements.ownCluster.run(rowid);
     this.statements.insertFts.run({ rowid, ...doc.index });
-    this.duplicates.add(rowid, doc.text, doc.fingerprints);
+    await this.duplicates.add(rowid, doc.text, doc.fingerprints);
   }
 
   /** Ids are unique in a store: a second folder with the same file names gets suffixed ids. */
@@ -412,8 +436,9 @@ export class SqliteStore implements CorpusStore {
  */
 function candidateClause(
   filter: DocumentFilter,
-  scope: ScopeFilter = {},
+  scopeFilter: ScopeFilter = {},
 ): { where: string; params: string[] } {
+  const scope = scopeToFts5(scopeFilter);
   const window = windowClause(filter);
   const conditions = ['d.canonical = 1', window.where];
   const params = [...window.params];
