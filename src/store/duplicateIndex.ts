@@ -67,7 +67,6 @@ export interface Candidate {
   indexed: number;
   coarse: number;
   cluster: number;
-  text: string;
 }
 
 /**
@@ -76,13 +75,16 @@ export interface Candidate {
  * Each store implements it in its own SQL; the clustering logic below is the same for all.
  */
 export interface DuplicateStorage {
-  /** Who holds each of these fingerprints (stock ones have no postings). */
-  postings(fingerprints: readonly number[]): Promise<{ fp: number; doc: number }[]>;
-  /** Index a document's fingerprints, leaving out stock ones. */
-  addPostings(doc: number, fingerprints: readonly number[]): Promise<void>;
+  /**
+   * Index a document's fingerprints (leaving out stock ones) and say which other documents
+   * held each of them before (one round trip where the store is a server).
+   */
+  addPostings(doc: number, fingerprints: readonly number[]): Promise<{ fp: number; doc: number }[]>;
   /** Make fingerprints stock phrases: recorded as such, their postings dropped. */
   markStock(fingerprints: readonly number[]): Promise<void>;
   candidates(docs: readonly number[]): Promise<Candidate[]>;
+  /** The texts of documents, by row id. */
+  texts(docs: readonly number[]): Promise<Map<number, string>>;
   members(cluster: number): Promise<ClusterMember[]>;
   moveCluster(from: number, to: number): Promise<void>;
   setCanonical(rowid: number, canonical: boolean, containment: number): Promise<void>;
@@ -106,8 +108,8 @@ export class DuplicateIndex {
     // common estimates their containment: only plausible copies are compared in full.
     const plausible = [...shared].filter(([doc]) => doc !== rowid).map(([doc]) => doc);
     if (plausible.length === 0) return;
-    let own: Set<number> | undefined;
     const clusters = new Set<number>();
+    const compare: Candidate[] = [];
     for (const other of await this.storage.candidates(plausible)) {
       const n = shared.get(other.rowid) ?? 0;
       const m = sampleSize(
@@ -116,13 +118,17 @@ export class DuplicateIndex {
       );
       if (n < plausibleShared(m)) continue;
       // Far above the threshold, the sample alone is decisive.
-      if (n >= CERTAIN_SHARE * m && m >= SHORT) {
-        clusters.add(other.cluster);
-        continue;
+      if (n >= CERTAIN_SHARE * m && m >= SHORT) clusters.add(other.cluster);
+      else compare.push(other);
+    }
+    if (compare.length > 0) {
+      // Only the texts of the pairs left in doubt are read, and compared in full.
+      const own = shingles(text);
+      const texts = await this.storage.texts(compare.map((c) => c.rowid));
+      for (const other of compare) {
+        const theirs = shingles(texts.get(other.rowid) ?? '');
+        if (containment(own, theirs) >= CONTAINMENT_THRESHOLD) clusters.add(other.cluster);
       }
-      own ??= shingles(text);
-      if (containment(own, shingles(other.text)) >= CONTAINMENT_THRESHOLD)
-        clusters.add(other.cluster);
     }
     if (clusters.size === 0) return;
     const target = Math.min(rowid, ...clusters);
@@ -139,11 +145,10 @@ export class DuplicateIndex {
     // Stock fingerprints have no postings, so they never count; one statement reads them all.
     const holders = new Map<number, number>();
     const shared = new Map<number, number>();
-    for (const { fp, doc } of await this.storage.postings(fingerprints)) {
+    for (const { fp, doc } of await this.storage.addPostings(rowid, fingerprints)) {
       holders.set(fp, (holders.get(fp) ?? 0) + 1);
       shared.set(doc, (shared.get(doc) ?? 0) + 1);
     }
-    await this.storage.addPostings(rowid, fingerprints);
     const stock = [...holders].filter(([, count]) => count + 1 > MAX_POSTINGS).map(([fp]) => fp);
     if (stock.length > 0) await this.storage.markStock(stock);
     return shared;

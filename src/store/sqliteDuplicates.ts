@@ -12,7 +12,10 @@ export function sqliteDuplicateStorage(db: Database.Database): DuplicateStorage 
   const addStock = db.prepare('INSERT OR IGNORE INTO stock (fp) VALUES (?)');
   const dropPostings = db.prepare('DELETE FROM fingerprints WHERE fp = ?');
   const candidates = db.prepare<[string], Candidate>(
-    'SELECT rowid, fingerprints AS indexed, coarse_fingerprints AS coarse, cluster, text FROM documents WHERE rowid IN (SELECT value FROM json_each(?))',
+    'SELECT rowid, fingerprints AS indexed, coarse_fingerprints AS coarse, cluster FROM documents WHERE rowid IN (SELECT value FROM json_each(?))',
+  );
+  const texts = db.prepare<[string], { rowid: number; text: string }>(
+    'SELECT rowid, text FROM documents WHERE rowid IN (SELECT value FROM json_each(?))',
   );
   const members = db.prepare<[number], ClusterMember>(
     'SELECT rowid, id, truncated, length, text FROM documents WHERE cluster = ?',
@@ -24,8 +27,12 @@ export function sqliteDuplicateStorage(db: Database.Database): DuplicateStorage 
   const dropDoc = db.prepare('DELETE FROM fingerprints WHERE doc = ?');
   // better-sqlite3 answers at once: each method is its statement, wrapped in a settled promise.
   return {
-    postings: (fps) => Promise.resolve(postings.all(JSON.stringify(fps))),
-    addPostings: (doc, fps) => done(addPostings.run(doc, JSON.stringify(fps))),
+    addPostings(doc, fps) {
+      const list = JSON.stringify(fps);
+      const held = postings.all(list);
+      addPostings.run(doc, list);
+      return Promise.resolve(held);
+    },
     markStock(fps) {
       for (const fp of fps) {
         addStock.run(fp);
@@ -34,6 +41,8 @@ export function sqliteDuplicateStorage(db: Database.Database): DuplicateStorage 
       return Promise.resolve();
     },
     candidates: (docs) => Promise.resolve(candidates.all(JSON.stringify(docs))),
+    texts: (docs) =>
+      Promise.resolve(new Map(texts.all(JSON.stringify(docs)).map((r) => [r.rowid, r.text]))),
     members: (cluster) => Promise.resolve(members.all(cluster)),
     moveCluster: (from, to) => done(moveCluster.run(to, from)),
     setCanonical: (rowid, canonical, containment) =>

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AnalysedDocument, CorpusDocument, DuplicateInfo } from '../corpus/index.js';
+import type { AnalysedDocument, CorpusDocument } from '../corpus/index.js';
 import { BriefError, type Warning } from '../shared/errors.js';
 import type { PreparedDocument } from './analyse.js';
 import type {
@@ -16,18 +16,8 @@ import { DuplicateIndex } from './duplicateIndex.js';
 import { documentMatchText } from '../analysis/matchText.js';
 import { sqliteDuplicateStorage } from './sqliteDuplicates.js';
 import { MATCH_KEYS_SCHEMA, migrate, StoreVersionError } from './schema.js';
+import { toDocument, type DocumentRow } from './storedDocument.js';
 import { hasScope, scopeToFts5, toFts5, type AnyPhrase, type ScopeFilter } from './textQuery.js';
-
-interface DocumentRow {
-  rowid: number;
-  text: string;
-  id: string;
-  cluster: number;
-  canonical: number;
-  containment: number;
-  first_seen: string;
-  data: string;
-}
 
 const BUSY_TIMEOUT_MS = 60_000;
 
@@ -472,22 +462,4 @@ function windowClause(filter: DocumentFilter): { where: string; params: string[]
       ? `(${inRange} OR d.published IS NULL)`
       : `(${inRange})`;
   return { where, params };
-}
-
-function toDocument(
-  row: DocumentRow,
-  members: readonly { id: string; canonical: number }[],
-): CorpusDocument {
-  const doc = { ...(JSON.parse(row.data) as Omit<AnalysedDocument, 'text'>), text: row.text };
-  const canonical = members.find((m) => m.canonical === 1)?.id ?? row.id;
-  const duplicate: DuplicateInfo = {
-    clusterId: canonical,
-    canonical: row.canonical === 1,
-    others: members
-      .map((m) => m.id)
-      .filter((id) => id !== row.id)
-      .sort(),
-    containment: row.containment,
-  };
-  return { ...doc, firstSeen: row.first_seen, duplicate };
 }

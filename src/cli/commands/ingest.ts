@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { BriefError } from '../../shared/errors.js';
 import {
-  SqliteStore,
+  openStore,
   ingestFiles,
   ingestRecords,
   syncFolder,
@@ -43,7 +43,7 @@ export const ingestCommand: Command = {
     const report = createReporter(context, values.quiet);
     const file = storeFile(context.cwd, resolve(context.cwd, values.corpus), values.store);
     const inputs = await Promise.all(positionals.map((p) => classify(p, context.cwd)));
-    const store = SqliteStore.open(file);
+    const store = await openStore(file);
     const started = Date.now();
     const total: SyncResult = { files: 0, analysed: 0, removed: 0, warnings: [] };
     const add = (result: SyncResult) => {
