@@ -67,3 +67,17 @@ export function storeFile(cwd: string, dir: string, store: string | undefined): 
 export function perSecond(done: number, started: number): number {
   return Math.round(done / Math.max(0.001, (Date.now() - started) / 1000));
 }
+
+/**
+ * The team database, when the store is one (team mode: corpus, schedule state and run history
+ * in PostgreSQL): --store if it is a postgres:// URL, else $BRIEFGEN_DATABASE_URL, else a URL
+ * in $BRIEFGEN_STORE.
+ */
+export function teamDatabase(
+  store: string | undefined,
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
+  if (store) return isDatabaseUrl(store) ? store : undefined;
+  if (env.BRIEFGEN_DATABASE_URL) return env.BRIEFGEN_DATABASE_URL;
+  return env.BRIEFGEN_STORE && isDatabaseUrl(env.BRIEFGEN_STORE) ? env.BRIEFGEN_STORE : undefined;
+}

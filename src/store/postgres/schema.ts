@@ -74,7 +74,7 @@ const MIGRATIONS: readonly string[] = [
   -- as the state file records it, the claims of the workers building now, and every run.
   CREATE TABLE schedule_state (
     brief_id text COLLATE "C" PRIMARY KEY,
-    record jsonb NOT NULL,
+    record jsonb,
     failure_notice text
   );
   CREATE TABLE schedule_claims (
