@@ -73,6 +73,32 @@ export class PgScheduleStore implements ScheduleStore {
     return { state, ignored };
   }
 
+  /**
+   * The claim's own connection must still be up: it holds the lock that keeps other workers
+   * off this brief. When it is gone (the server restarted, or a worker that found the lease
+   * run out ended it) the build is not recorded, and the next run builds the slot again.
+   */
+  private async verify(claim: LeasedClaim): Promise<void> {
+    try {
+      await claim.ping();
+    } catch (error) {
+      const [held] = await this.db.query<{ token: string }>(
+        'SELECT token FROM schedule_claims WHERE brief_id = $1 AND token = $2',
+        [claim.id, claim.token],
+      );
+      if (!held) throw claimLost(claim.id);
+      throw new BriefError(
+        'STORE_UNAVAILABLE',
+        `${claim.id}: the connection holding this build's claim was lost (${(error as Error).message}); the build is not recorded`,
+        {
+          file: this.location,
+          hint: 'the database restarted or dropped the connection; the next run builds this slot again',
+          cause: error,
+        },
+      );
+    }
+  }
+
   /** Rows cannot be damaged the way a file can: nothing to set aside. */
   repair(): Promise<undefined> {
     return Promise.resolve(undefined);
@@ -134,6 +160,7 @@ export class PgScheduleStore implements ScheduleStore {
   }
 
   async recordRun(id: string, record: BriefRunRecord, claim: Claim): Promise<void> {
+    if (claim instanceof LeasedClaim) await this.verify(claim);
     await this.db.transaction(async (tx) => {
       await checkClaim(tx, id, claim);
       await tx.query(
@@ -288,6 +315,11 @@ class LeasedClaim implements Claim {
     this.timer.unref();
   }
 
+  /** A round trip on the claim's connection: fails when the connection is gone. */
+  async ping(): Promise<void> {
+    await this.session.query('SELECT 1');
+  }
+
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
@@ -315,15 +347,17 @@ async function checkClaim(tx: Queryable, id: string, claim: Claim): Promise<void
     'SELECT worker FROM schedule_claims WHERE brief_id = $1 AND token = $2 FOR UPDATE',
     [id, token],
   );
-  if (!held) {
-    throw new BriefError(
-      'CLAIM_LOST',
-      `${id}: another worker took this build over after its lease ran out; nothing was recorded`,
-      {
-        hint: 'a build that stops renewing its claim for longer than BRIEFGEN_LEASE_SECONDS is taken over; raise it if builds are slow',
-      },
-    );
-  }
+  if (!held) throw claimLost(id);
+}
+
+function claimLost(id: string): BriefError {
+  return new BriefError(
+    'CLAIM_LOST',
+    `${id}: another worker took this build over after its lease ran out; nothing was recorded`,
+    {
+      hint: 'a build that stops renewing its claim for longer than BRIEFGEN_LEASE_SECONDS is taken over; raise it if builds are slow',
+    },
+  );
 }
 
 /** A brief id as the second key of its advisory lock: FNV-1a, 32 bits, signed. */

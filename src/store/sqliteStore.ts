@@ -81,7 +81,7 @@ export class SqliteStore implements CorpusStore {
     let db: Database.Database | undefined;
     try {
       db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
-      db.pragma('journal_mode = WAL');
+      useWal(db);
       db.pragma('synchronous = NORMAL');
       // A larger page cache keeps the index pages a batch of inserts touches in memory.
       db.pragma('cache_size = -32768');
@@ -462,4 +462,21 @@ function windowClause(filter: DocumentFilter): { where: string; params: string[]
       ? `(${inRange} OR d.published IS NULL)`
       : `(${inRange})`;
   return { where, params };
+}
+
+/**
+ * Switch to write-ahead logging. SQLite answers "database is locked" at once, without waiting,
+ * while another process is creating the same store, so the switch is retried for a while.
+ */
+function useWal(db: Database.Database): void {
+  const until = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > until) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
 }

@@ -53,6 +53,8 @@ const open = new Map<string, { database: PgDatabase; users: number }>();
  */
 export class PgDatabase {
   readonly location: string;
+  /** Sessions checked out and not yet released: closed with the database. */
+  private readonly sessions = new Set<() => void>();
 
   private constructor(
     readonly url: string,
@@ -143,6 +145,16 @@ export class PgDatabase {
     // A connection the server ends while it is checked out reports here; the query fails anyway.
     const ignore = () => undefined;
     client.on('error', ignore);
+    let released = false;
+    const release = (broken = false) => {
+      if (released) return;
+      released = true;
+      this.sessions.delete(drop);
+      client.removeListener('error', ignore);
+      client.release(broken);
+    };
+    const drop = () => release(true);
+    this.sessions.add(drop);
     return {
       query: async <T>(sql: string, params: readonly unknown[] = []) => {
         try {
@@ -151,10 +163,7 @@ export class PgDatabase {
           throw this.explain(error);
         }
       },
-      release: (broken = false) => {
-        client.removeListener('error', ignore);
-        client.release(broken);
-      },
+      release,
     };
   }
 
@@ -163,6 +172,8 @@ export class PgDatabase {
     const known = open.get(this.url);
     if (known && --known.users > 0) return;
     open.delete(this.url);
+    // A session still out (a claim never released) is closed, and its locks with it.
+    for (const drop of [...this.sessions]) drop();
     await this.pool.end().catch(() => undefined);
   }
 
