@@ -44,7 +44,10 @@ export function findPostgresBin(): string | undefined {
   return versions[0] === undefined ? undefined : join(root, versions[0], 'bin');
 }
 
-/** Start a server with its data in a new folder under `parent`. */
+/**
+ * Start a server with its data in a new folder under `parent`, which the server's user must be
+ * able to enter (the system temporary folder is; a folder from mkdtemp is not).
+ */
 export async function startPostgres(parent: string): Promise<PostgresServer> {
   const bin = findPostgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed (apt-get install -y postgresql)');
