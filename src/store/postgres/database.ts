@@ -76,6 +76,8 @@ export class PgDatabase {
       idleTimeoutMillis: 10_000,
       connectionTimeoutMillis: 15_000,
       keepAlive: true,
+      // Idle connections never keep a finished command's process alive.
+      allowExitOnIdle: true,
       application_name: 'briefgen',
       types,
     });

@@ -18,6 +18,10 @@ import { scopeQueries, tsqueryLiteral, tsvectorLiteral } from './tsearch.js';
 
 /** ts_rank weights for D, C, B, A: a title word counts twice a body word, as in the SQLite store's BM25. */
 const RANK_WEIGHTS = '{0.1, 0.2, 0.5, 1.0}';
+/** ts_rank normalisation 2: divided by the document's length, as BM25 discounts long documents. */
+const RANK_NORMALISATION = 2;
+/** After writing this many documents, a store refreshes the planner's statistics when it closes. */
+const ANALYZE_AFTER = 1000;
 
 /**
  * The corpus store on a PostgreSQL server, for a team: every host's `brief ingest`, `build`
@@ -30,6 +34,8 @@ const RANK_WEIGHTS = '{0.1, 0.2, 0.5, 1.0}';
  */
 export class PgStore implements CorpusStore {
   readonly location: string;
+  /** Documents this store object wrote. */
+  private written = 0;
 
   private constructor(private readonly db: PgDatabase) {
     this.location = db.location;
@@ -39,8 +45,14 @@ export class PgStore implements CorpusStore {
     return new PgStore(await PgDatabase.connect(url));
   }
 
-  close(): Promise<void> {
-    return this.db.close();
+  /**
+   * After a large ingest the planner's statistics are refreshed at once (autovacuum would, a
+   * while later), so that the next brief's queries choose the date or the full-text index well.
+   */
+  async close(): Promise<void> {
+    if (this.written >= ANALYZE_AFTER)
+      await this.db.query('ANALYZE documents, fingerprints').catch(() => undefined);
+    await this.db.close();
   }
 
   async fileStates(root: string): Promise<Map<string, FileState>> {
@@ -95,6 +107,7 @@ export class PgStore implements CorpusStore {
       }
       await insertDocuments(tx, storage, duplicates, run);
       await storage.flush();
+      this.written += files.reduce((n, f) => n + f.documents.length, 0);
       await tx.query(
         `INSERT INTO files (root, path, size, mtime, hash, analyser, problems)
          SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::float8[], $5::text[], $6::text[], $7::text[])
@@ -180,7 +193,7 @@ export class PgStore implements CorpusStore {
     });
     const n = clause.params.length;
     const rank = (vector: string, query: string) =>
-      `coalesce(ts_rank('${RANK_WEIGHTS}', ${vector}, ${query}), 0)`;
+      `coalesce(ts_rank('${RANK_WEIGHTS}', ${vector}, ${query}, ${RANK_NORMALISATION}), 0)`;
     const rows = await this.db.query<{ theme: number; rowid: number }>(
       `SELECT q.theme, m.rowid
        FROM unnest($${n + 1}::tsquery[], $${n + 2}::tsquery[], $${n + 3}::int[]) AS q(keys, forms, theme)
