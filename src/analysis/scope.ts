@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { COUNTRY_NAME_LANGUAGES, countryNames } from './entities/vocabulary.js';
 import { documentMatchText, type MatchableDocument } from './matchText.js';
-import { ftsPhrase, termShape, type TermShape } from './tokens.js';
+import { termShape, type TermShape } from './tokens.js';
 
 interface CountryRecord {
   cca2: string;

@@ -26,7 +26,8 @@ const ANALYZE_AFTER = 1000;
 /**
  * The corpus store on a PostgreSQL server, for a team: every host's `brief ingest`, `build`
  * and workers use one database. Same tables and same answers as the SQLite store; full text
- * is a tsvector of briefgen's own tokens under a GIN index, ranked by ts_rank.
+ * is two tsvectors of the match keys and forms the SQLite index holds (src/analysis/tokens.ts
+ * matchTokens), under GIN indexes, ranked by ts_rank.
  *
  * Writers take one advisory lock per transaction (as SQLite's single writer does), so
  * ingesters on many hosts never insert one record twice or miss each other's copies when
