@@ -18,7 +18,12 @@ export default defineConfig({
     // Tests that spawn the CLI and render PDFs are heavy; two workers match the 2-core CI machine.
     maxWorkers: 2,
     // Tests never touch the user's stores.
-    env: { BRIEFGEN_STORE_DIR: STORE_DIR, BRIEFGEN_STORE: '', TMPDIR: RUN_TMP },
+    env: {
+      BRIEFGEN_STORE_DIR: STORE_DIR,
+      BRIEFGEN_STORE: '',
+      BRIEFGEN_DATABASE_URL: '',
+      TMPDIR: RUN_TMP,
+    },
     globalSetup: ['./test/helpers/globalSetup.ts'],
     provide: { runTmp: RUN_TMP },
     reporters: ['default', './test/helpers/summaryReporter.ts'],

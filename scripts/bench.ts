@@ -12,7 +12,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { availableParallelism, homedir, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadTaxonomy } from '../src/analysis/index.js';
@@ -22,30 +22,12 @@ import type { BriefModel } from '../src/model/index.js';
 import { listTemplates, loadTemplate, renderPdf, renderPdfs } from '../src/render/index.js';
 import { packageRoot } from '../src/shared/packageInfo.js';
 import { briefHtml } from './briefHtml.js';
-import { GENERATED_UNTIL, generateCorpus } from './generateCorpus.js';
+import { scaleRows } from './benchScale.js';
+import { median, ms, timeProcess } from './benchTools.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const cli = join(packageRoot, 'dist', 'src', 'cli', 'main.js');
 const CHROMIUM = '/usr/bin/chromium';
-const rssHook =
-  'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss="+process.resourceUsage().maxRSS+"\\n"))';
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
-const ms = (value: number) => `${value.toFixed(0)} ms`;
-
-/** Wall time and peak RSS (kB) of a whole process. */
-function timeProcess(args: string[]): { ms: number; rssKb: number } {
-  const start = performance.now();
-  const result = spawnSync(process.execPath, ['--import', rssHook, ...args], { encoding: 'utf8' });
-  const elapsed = performance.now() - start;
-  if (result.status !== 0) throw new Error(`bench run failed: ${result.stderr}`);
-  return { ms: elapsed, rssKb: Number(/maxrss=(\d+)/.exec(result.stderr)?.[1] ?? 0) };
-}
-
 function wholeProcess(label: string, args: string[]) {
   const runs = Array.from({ length: RUNS }, () => timeProcess(args));
   return {
@@ -149,7 +131,7 @@ const cold = coldRender(model, out);
 const folder = folderOfBriefs(out, 20);
 const pooled = await renderSeveral(model, template, 20);
 
-const scale = await scaleRows(out);
+const scale = await scaleRows(out, { cli, weekly, runs: RUNS });
 rmSync(out, { recursive: true, force: true });
 
 const rows = [
@@ -296,93 +278,4 @@ function folderOfBriefs(tmp: string, count: number) {
     many.push(build(folder));
   }
   return { count, one: median(one), many: median(many) };
-}
-
-/**
- * Corpora of generated articles at realistic sizes (dates over two years, one folder a month),
- * each ingested into a store, then two briefs built against the warm store as whole processes:
- * the weekly overview (last 7 days) and the same themes over `window: all`. Generated corpora
- * and the largest store are kept in $BRIEFGEN_BENCH_DIR (default ~/.cache/briefgen-bench), since
- * 100,000 articles take minutes to write and to ingest; set BENCH_FRESH_INGEST=1 to re-time that.
- */
-async function scaleRows(tmp: string): Promise<string[]> {
-  const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000')
-    .split(',')
-    .map(Number)
-    .filter((n) => n > 0);
-  const cache = process.env.BRIEFGEN_BENCH_DIR ?? join(homedir(), '.cache', 'briefgen-bench');
-  const runs = Number(process.env.BENCH_SCALE_RUNS ?? 3);
-  // The weekly overview as a last-7-days brief, and the same themes over everything.
-  const weekBrief = join(tmp, 'last-week.yaml');
-  writeFileSync(
-    weekBrief,
-    readFileSync(weekly, 'utf8').replace(/^window: .*$/m, 'window: last-7-days'),
-  );
-  const allBrief = join(tmp, 'all-themes.yaml');
-  writeFileSync(allBrief, readFileSync(weekly, 'utf8').replace(/^window: .*$/m, 'window: all'));
-  const lines = [
-    `Corpus scale (generated articles; builds with a warm store, medians of ${runs} whole processes)`,
-    '  articles   ingest            peak RSS   weekly (7 days)            window: all                peak RSS',
-  ];
-  for (const size of sizes) {
-    const corpus = join(cache, `gen-${size}`);
-    if (!existsSync(join(corpus, '.complete'))) {
-      rmSync(corpus, { recursive: true, force: true });
-      await generateCorpus(corpus, size);
-      writeFileSync(join(corpus, '.complete'), '');
-    }
-    const keep = size >= 100_000 && process.env.BENCH_FRESH_INGEST !== '1';
-    const store = keep ? join(cache, `store-${size}.sqlite`) : join(tmp, `store-${size}.sqlite`);
-    const timing = join(cache, `store-${size}.ingest.json`);
-    let ingest: { ms: number; rssKb: number; measured: string };
-    if (keep && existsSync(store) && existsSync(timing)) {
-      ingest = JSON.parse(readFileSync(timing, 'utf8')) as typeof ingest;
-    } else {
-      rmSync(store, { force: true });
-      ingest = {
-        ...timeProcess([cli, 'ingest', corpus, '--store', store, '--quiet']),
-        measured: new Date().toISOString().slice(0, 10),
-      };
-      if (keep) writeFileSync(timing, JSON.stringify(ingest));
-    }
-    const briefRow = (brief: string) => {
-      const out = join(tmp, `out-${size}`);
-      const times = Array.from({ length: runs }, () =>
-        timeProcess([
-          cli,
-          'build',
-          brief,
-          '--corpus',
-          corpus,
-          '--store',
-          store,
-          '--out',
-          out,
-          '--as-of',
-          GENERATED_UNTIL,
-          '--quiet',
-        ]),
-      );
-      const id = brief === weekBrief ? 'last-week' : 'all-themes';
-      const pdf = readFileSync(join(out, id, `${id}-${GENERATED_UNTIL}.pdf`));
-      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
-      return {
-        ms: median(times.map((t) => t.ms)),
-        rssMb: Math.max(...times.map((t) => t.rssKb)) / 1024,
-        pages,
-      };
-    };
-    const week = briefRow(weekBrief);
-    const all = briefRow(allBrief);
-    const rate = size / (ingest.ms / 1000);
-    lines.push(
-      `  ${String(size).padStart(8)}   ${(ingest.ms / 1000).toFixed(1).padStart(6)} s ${rate.toFixed(0).padStart(5)}/s  ` +
-        `${(ingest.rssKb / 1024).toFixed(0).padStart(5)} MB   ` +
-        `${ms(week.ms).padStart(8)} ${String(week.pages).padStart(3)} pages       ` +
-        `${ms(all.ms).padStart(8)} ${String(all.pages).padStart(3)} pages       ` +
-        `${Math.max(week.rssMb, all.rssMb).toFixed(0).padStart(4)} MB` +
-        (keep ? `   (ingest timed ${ingest.measured})` : ''),
-    );
-  }
-  return lines;
 }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { COUNTRY_NAME_LANGUAGES, countryNames } from './entities/vocabulary.js';
 import { documentMatchText, type MatchableDocument } from './matchText.js';
-import { ftsPhrase, termShape, type TermShape } from './tokens.js';
+import { termShape, type TermShape } from './tokens.js';
 
 interface CountryRecord {
   cca2: string;
@@ -138,20 +138,23 @@ export function compileScope(spec: ScopeSpec | undefined): Scope | undefined {
   };
 }
 
+/** A name's spelling as a full-text phrase of match keys (the shape of src/store's Phrase). */
+export interface ScopePhrase {
+  keys: string[];
+  match: 'key';
+}
+
 /**
- * A scope as full-text queries over titles and bodies: `require` (all of `all` and one of
- * `any`) must match, `exclude` (any of `not`) must not. FTS5 cannot start a query with NOT,
- * so the two are kept apart and the store combines them.
+ * A scope as full-text conditions over titles and bodies: every group of `require` (each name
+ * of `all`, and the names of `any` together) must match, no name of `exclude` may. Each name
+ * matches by any of its spellings.
  */
-export function scopeQueries(scope: Scope): { require?: string; exclude?: string } {
-  const name = (n: ScopeName) =>
-    `(${n.variants.map((v) => ftsPhrase({ keys: [v], match: 'key' })).join(' OR ')})`;
-  const parts = scope.all.map(name);
-  if (scope.any.length > 0) parts.push(`(${scope.any.map(name).join(' OR ')})`);
-  return {
-    ...(parts.length > 0 ? { require: parts.join(' AND ') } : {}),
-    ...(scope.not.length > 0 ? { exclude: scope.not.map(name).join(' OR ') } : {}),
-  };
+export function scopeQueries(scope: Scope): { require: ScopePhrase[][]; exclude: ScopePhrase[] } {
+  const spellings = (names: readonly ScopeName[]) =>
+    names.flatMap((n) => n.variants.map((v) => ({ keys: v.split(' '), match: 'key' as const })));
+  const require = scope.all.map((n) => spellings([n]));
+  if (scope.any.length > 0) require.push(spellings(scope.any));
+  return { require, exclude: spellings(scope.not) };
 }
 
 /**

@@ -1,6 +1,6 @@
-import { ftsPhrase, inScope, scopeQueries, type Scope, type Theme } from '../analysis/index.js';
+import { inScope, scopeQueries, type Scope, type Theme } from '../analysis/index.js';
 import type { Corpus, CorpusDocument } from '../corpus/index.js';
-import type { CorpusStore } from '../store/index.js';
+import type { AnyPhrase, CorpusStore } from '../store/index.js';
 import { applyWindow, describeUndated, isDateWindow, windowFilter } from './applyWindow.js';
 import type { WindowSpec } from './briefFile.js';
 
@@ -57,7 +57,7 @@ export async function queryStore(store: CorpusStore, query: CorpusQuery): Promis
     DOCUMENTS_PER_THEME,
     DOCUMENTS_PER_EXCERPT * (query.excerptsPerTheme ?? 0),
   );
-  const matches = query.themes.map(themeMatch).filter((m) => m !== '');
+  const matches = query.themes.map(themeMatch).filter((m) => m.length > 0);
   const found = await store.searchThemes(matches, filter, limit, scope);
   const rowids = new Set(found.rowids.flat());
   const documents = (await store.load([...rowids])).sort((a, b) =>
@@ -111,8 +111,7 @@ export function corpusInMemory(corpus: Corpus, query: Omit<CorpusQuery, 'themes'
   };
 }
 
-/** A theme's terms as an FTS5 query: any spelling of any term (see `ftsPhrase`). */
-export function themeMatch(theme: Theme): string {
-  const parts = theme.terms.flatMap(({ shape }) => shape.alternatives.map(ftsPhrase));
-  return [...new Set(parts)].join(' OR ');
+/** A theme's terms as a full-text query: any spelling of any term (see `ftsPhrase`). */
+export function themeMatch(theme: Theme): AnyPhrase {
+  return theme.terms.flatMap(({ shape }) => shape.alternatives);
 }

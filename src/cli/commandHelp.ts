@@ -22,8 +22,9 @@ export interface CommandHelp {
 const INPUT_ERROR = '2  a usage or input error (bad flag, invalid brief, missing or empty corpus)';
 const CORPUS = { flag: '--corpus DIR', description: 'the corpus folder (default ./corpus)' };
 const STORE = {
-  flag: '--store FILE',
-  description: 'the store file (default: one per corpus folder, or $BRIEFGEN_STORE)',
+  flag: '--store FILE|URL',
+  description:
+    'the store: a file, or postgres://… for team mode (default: $BRIEFGEN_DATABASE_URL, $BRIEFGEN_STORE, else one file per corpus folder)',
 };
 const JSON_OUT = { flag: '--json', description: 'print JSON for scripts' };
 const QUIET = { flag: '-q, --quiet', description: 'print nothing but errors' };
@@ -129,6 +130,11 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       NOW,
       { flag: '--out DIR', description: 'the output folder whose state is read (default output)' },
       {
+        flag: '--store URL',
+        description:
+          'team mode: the PostgreSQL database holding the schedule state (default $BRIEFGEN_DATABASE_URL)',
+      },
+      {
         flag: '--reset BRIEF',
         description: "forget a brief's runs (its id or file), so it is due again",
       },
@@ -150,7 +156,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     examples: ['brief run --due', 'brief run --due --dry-run --now 2026-11-23T07:05:00Z'],
     exitCodes: [
       '0  every due brief was built (or none was due)',
-      '1  a brief failed (the others were still built)',
+      '1  a brief failed (the others were still built), or the team database could not be reached',
       '2  a brief file is invalid (the others were still built), or a usage error',
     ],
   },

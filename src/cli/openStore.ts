@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BriefError } from '../shared/errors.js';
-import { SqliteStore, defaultStorePath, syncFolder, type CorpusStore } from '../store/index.js';
+import {
+  defaultStorePath,
+  isDatabaseUrl,
+  openStore,
+  syncFolder,
+  type CorpusStore,
+} from '../store/index.js';
 import type { Reporter } from './reporter.js';
 
 export interface OpenStoreOptions {
@@ -23,7 +29,7 @@ export interface OpenStoreOptions {
 export async function openCorpusStore(options: OpenStoreOptions): Promise<CorpusStore> {
   const { dir, report } = options;
   const file = storeFile(options.cwd, dir, options.store);
-  const store = SqliteStore.open(file);
+  const store = await openStore(file);
   try {
     if (options.sync !== false && (existsSync(dir) || (await store.totals()).documents === 0)) {
       const started = Date.now();
@@ -49,11 +55,29 @@ export async function openCorpusStore(options: OpenStoreOptions): Promise<Corpus
   }
 }
 
-/** The store file for a corpus folder: --store if given, else the folder's own store. */
+/**
+ * The store for a corpus folder: --store if given (a file, or a postgres:// URL), else
+ * $BRIEFGEN_DATABASE_URL or $BRIEFGEN_STORE, else the folder's own store file.
+ */
 export function storeFile(cwd: string, dir: string, store: string | undefined): string {
-  return store ? resolve(cwd, store) : defaultStorePath(dir);
+  if (store) return isDatabaseUrl(store) ? store : resolve(cwd, store);
+  return defaultStorePath(dir);
 }
 
 export function perSecond(done: number, started: number): number {
   return Math.round(done / Math.max(0.001, (Date.now() - started) / 1000));
+}
+
+/**
+ * The team database, when the store is one (team mode: corpus, schedule state and run history
+ * in PostgreSQL): --store if it is a postgres:// URL, else $BRIEFGEN_DATABASE_URL, else a URL
+ * in $BRIEFGEN_STORE.
+ */
+export function teamDatabase(
+  store: string | undefined,
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
+  if (store) return isDatabaseUrl(store) ? store : undefined;
+  if (env.BRIEFGEN_DATABASE_URL) return env.BRIEFGEN_DATABASE_URL;
+  return env.BRIEFGEN_STORE && isDatabaseUrl(env.BRIEFGEN_STORE) ? env.BRIEFGEN_STORE : undefined;
 }

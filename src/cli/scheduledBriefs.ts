@@ -10,11 +10,13 @@ import {
 } from '../deliver/index.js';
 import type { BriefModel } from '../model/index.js';
 import {
-  inspectState,
+  DEFAULT_LEASE_SECONDS,
+  FileScheduleStore,
   parseIsoDateTime,
-  repairState,
+  PgScheduleStore,
   runDue,
   statePaths,
+  type ScheduleStore,
   type BuildOutcome,
   type DeliveryOutcome,
   type DeliveryRecord,
@@ -24,7 +26,9 @@ import {
 } from '../schedule/index.js';
 import { BriefError } from '../shared/errors.js';
 import { writeFileAtomic } from '../shared/files.js';
+import { isDatabaseUrl } from '../store/index.js';
 import type { CliContext } from './context.js';
+import { teamDatabase } from './openStore.js';
 import type { BriefPipeline } from './pipeline.js';
 import { formatError } from './printError.js';
 
@@ -47,19 +51,44 @@ export function parseNow(value: string | undefined, context: CliContext): () => 
 }
 
 /**
- * Say what in the state file is not trusted. With `repair` (a run that writes state), first
- * take the state lock, which fails fast when it is stuck, before anything is built, and set a
+ * Where the schedule state lives: with a team database (--store postgres://…,
+ * $BRIEFGEN_DATABASE_URL), in its tables, shared by every worker; otherwise in the state file
+ * of the output folder. Claims there last BRIEFGEN_LEASE_SECONDS (default 120) unrenewed.
+ */
+export async function openScheduleStore(
+  outDir: string,
+  store: string | undefined,
+  env: Record<string, string | undefined> = process.env,
+): Promise<ScheduleStore> {
+  const url = teamDatabase(store, env);
+  if (url === undefined) return new FileScheduleStore(statePaths(outDir));
+  return PgScheduleStore.open(url, leaseSeconds(env.BRIEFGEN_LEASE_SECONDS));
+}
+
+function leaseSeconds(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_LEASE_SECONDS;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 1) {
+    throw new BriefError('USAGE', `BRIEFGEN_LEASE_SECONDS="${value}" is not a number of seconds`, {
+      hint: `set it to 1 or more (default ${DEFAULT_LEASE_SECONDS}), or unset it`,
+    });
+  }
+  return seconds;
+}
+
+/**
+ * Say what in the state is not trusted. With `repair` (a run that writes state), first take
+ * the state lock, which fails fast when it is stuck, before anything is built, and set a
  * damaged file aside; otherwise (listing, dry run) change nothing.
  */
 export async function checkState(
-  outDir: string,
+  state: ScheduleStore,
   context: CliContext,
   options: { repair: boolean; briefs?: readonly ScheduledBrief[] },
-): Promise<StatePaths> {
-  const paths = statePaths(outDir);
-  const reading = await inspectState(paths, context.now());
-  const backup = options.repair ? await repairState(paths).catch(relocate(context)) : undefined;
-  const file = shown(paths.file, context);
+): Promise<void> {
+  const reading = await state.inspect(context.now());
+  const backup = options.repair ? await state.repair().catch(relocate(context)) : undefined;
+  const file = shown(state.location, context);
   const warn = (message: string) => context.stderr.write(`brief: warning: ${file}: ${message}\n`);
   if (reading.damaged !== undefined) {
     warn(
@@ -75,7 +104,6 @@ export async function checkState(
       `${id}: ${reason}; ignored, so its latest slot is due (brief schedule --reset ${id} clears it)`,
     );
   }
-  return paths;
 }
 
 /** Where a scheduled build writes its PDF (as BriefPipeline.render names it). */
@@ -91,6 +119,7 @@ export function runDueBriefs(
   briefs: readonly ScheduledSpec[],
   options: {
     pipeline: BriefPipeline;
+    state: ScheduleStore;
     outDir: string;
     now: () => Date;
     wallClock: () => Date;
@@ -109,7 +138,7 @@ export function runDueBriefs(
     return spec;
   };
   return runDue(briefs, {
-    paths,
+    state: options.state,
     now: options.now,
     wallClock: options.wallClock,
     log: options.log,
@@ -211,6 +240,7 @@ function relocate(context: CliContext) {
 }
 
 function shown(path: string, context: CliContext): string {
+  if (isDatabaseUrl(path)) return path;
   const rel = relative(context.cwd, path);
   return rel === '' || rel.startsWith('..') ? path : rel;
 }

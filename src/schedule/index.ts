@@ -21,11 +21,22 @@ export {
   repairState,
   resetBrief,
   statePaths,
+  type BriefRunRecord,
   type DeliveryRecord,
   type ScheduleState,
   type StatePaths,
   type StateReading,
 } from './stateFile.js';
 export { lockHolder, tryLock, STALE_LOCK_MS } from './lock.js';
+export {
+  FileScheduleStore,
+  workerId,
+  type ActiveClaim,
+  type Claim,
+  type RunFailure,
+  type RunHistoryEntry,
+  type ScheduleStore,
+} from './scheduleStore.js';
+export { DEFAULT_LEASE_SECONDS, PgScheduleStore } from './pgScheduleStore.js';
 export { parseIsoDateTime } from './isoTime.js';
 export { fileModelHistory, MODELS_KEPT, type ModelHistory } from './modelHistory.js';

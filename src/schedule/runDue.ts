@@ -1,13 +1,7 @@
-import { tryLock } from './lock.js';
+import { BriefError } from '../shared/errors.js';
 import { asOfDate, dueSlots, type Schedule } from './schedule.js';
-import {
-  readState,
-  recordDelivery,
-  recordFailureNotice,
-  recordRun,
-  type DeliveryRecord,
-  type StatePaths,
-} from './stateFile.js';
+import { workerId, type Claim, type ScheduleStore } from './scheduleStore.js';
+import type { DeliveryRecord } from './stateFile.js';
 
 export interface ScheduledBrief {
   id: string;
@@ -36,7 +30,8 @@ export type BuildOutcome =
 export type DeliveryOutcome = { channel: string; error?: unknown; dropped?: boolean }[];
 
 export interface RunDueOptions {
-  paths: StatePaths;
+  /** Where the state is kept and how workers agree who builds what. */
+  state: ScheduleStore;
   /** The scheduler's clock: which slots are due (`--now` replaces it). */
   now: () => Date;
   /** The real clock: a state entry later than it is not trusted. */
@@ -68,9 +63,10 @@ export interface RunDueResult {
 
 /**
  * Build every brief whose latest scheduled time since its last successful run has passed.
- * Each brief is built under its own lock and its state re-read inside the lock, so two
- * processes started together build it once. A failure stops that brief only and leaves its
- * state where it was, so the next call retries it.
+ * Each brief is built under its claim (a lock file, or a leased claim in PostgreSQL) and its
+ * state re-read inside it, so any number of workers started together build it once. A failure
+ * stops that brief only and leaves its state where it was, so the next call retries it; a
+ * state store that cannot be reached stops the run (one error, and the next run resumes).
  */
 export async function runDue(
   briefs: readonly ScheduledBrief[],
@@ -99,24 +95,25 @@ export async function runDue(
       }
       continue;
     }
-    const release = await tryLock(options.paths.briefLock(brief.id));
-    if (!release) {
+    const claim = await options.state.claim(brief.id);
+    if (!claim) {
       options.log(`${brief.id}: being built by another process, skipped`);
       result.busy.push(brief.id);
       continue;
     }
     try {
       await retryDelivery(brief, options, result);
-      await buildSlots(brief, options, result);
+      await buildSlots(brief, options, result, claim);
     } finally {
-      await release();
+      // After a lost connection the release fails too; the claim then ends with its session.
+      await claim.release().catch(() => undefined);
     }
   }
   return result;
 }
 
 async function entryOf(brief: ScheduledBrief, options: RunDueOptions) {
-  return (await readState(options.paths, options.wallClock())).briefs[brief.id];
+  return (await options.state.inspect(options.wallClock())).state.briefs[brief.id];
 }
 
 async function lastRunOf(brief: ScheduledBrief, options: RunDueOptions) {
@@ -179,7 +176,7 @@ async function deliverSlot(
   }
   if (next.pending.length > 0) next.errors = errors;
   else delete next.errors;
-  await recordDelivery(options.paths, brief.id, next);
+  await options.state.recordDelivery(brief.id, next);
 }
 
 /** Tell the brief's failure address once per slot; a notice that cannot be sent is reported. */
@@ -192,11 +189,11 @@ async function notifyOnce(
 ): Promise<void> {
   if (!options.notifyFailure) return;
   const slot = request.slot.toISOString();
-  const state = await readState(options.paths, options.wallClock());
+  const { state } = await options.state.inspect(options.wallClock());
   if (state.failureNotices?.[brief.id] === slot) return;
   try {
     await options.notifyFailure(brief, request, error);
-    await recordFailureNotice(options.paths, brief.id, slot);
+    await options.state.recordFailureNotice(brief.id, slot);
   } catch (noticeError) {
     result.unnotified.push({ id: brief.id, asOf: request.asOf, error: noticeError });
   }
@@ -206,12 +203,15 @@ async function buildSlots(
   brief: ScheduledBrief,
   options: RunDueOptions,
   result: RunDueResult,
+  claim: Claim,
 ): Promise<void> {
   let lastRun = await lastRunOf(brief, options);
+  const worker = workerId();
   for (const slot of slotsFor(brief, lastRun, options.now())) {
     const asOf = asOfDate(slot, brief.schedule.timezone);
     const request = { slot, asOf, ...(lastRun ? { since: new Date(lastRun) } : {}) };
     let delivery: DeliveryRecord | undefined;
+    const started = options.wallClock();
     try {
       const outcome = await options.build(brief, request);
       if ('output' in outcome && outcome.delivery && outcome.delivery.channels.length > 0) {
@@ -219,12 +219,21 @@ async function buildSlots(
         delivery = { slot: slot.toISOString(), asOf, pdf, delivered: {}, pending: channels };
       }
       await giveUpOlderDelivery(brief, options);
-      await recordRun(options.paths, brief.id, {
-        lastRun: slot.toISOString(),
-        finishedAt: options.wallClock().toISOString(),
-        ...('output' in outcome ? { output: outcome.output } : {}),
-        ...(delivery ? { delivery } : {}),
-      });
+      const finished = options.wallClock();
+      await options.state.recordRun(
+        brief.id,
+        {
+          lastRun: slot.toISOString(),
+          finishedAt: finished.toISOString(),
+          ...('output' in outcome ? { output: outcome.output } : {}),
+          asOf,
+          worker,
+          startedAt: started.toISOString(),
+          durationMs: finished.getTime() - started.getTime(),
+          ...(delivery ? { delivery } : {}),
+        },
+        claim,
+      );
       lastRun = slot.toISOString();
       if ('output' in outcome) {
         options.log(`${brief.id}: built ${outcome.output} (scheduled ${slot.toISOString()})`);
@@ -234,7 +243,17 @@ async function buildSlots(
         result.built.push({ id: brief.id, asOf });
       }
     } catch (error) {
+      if (isFatal(error)) throw error;
       result.failed.push({ id: brief.id, asOf, error });
+      if (error instanceof BriefError && error.code === 'CLAIM_LOST') return;
+      await options.state.recordFailure(brief.id, {
+        slot: slot.toISOString(),
+        asOf,
+        worker,
+        startedAt: started.toISOString(),
+        finishedAt: options.wallClock().toISOString(),
+        error: error instanceof Error ? error.message : String(error),
+      });
       await notifyOnce(brief, request, error, options, result);
       return;
     }
@@ -244,4 +263,9 @@ async function buildSlots(
 
 function slotsFor(brief: ScheduledBrief, lastRun: string | undefined, now: Date): Date[] {
   return dueSlots(brief.schedule, lastRun === undefined ? undefined : new Date(lastRun), now);
+}
+
+/** The state store is out of reach: every other brief would fail the same way, so stop here. */
+function isFatal(error: unknown): boolean {
+  return error instanceof BriefError && error.code === 'STORE_UNAVAILABLE';
 }

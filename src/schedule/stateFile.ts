@@ -23,6 +23,11 @@ export interface BriefRunRecord {
   finishedAt: string;
   /** The PDF written, relative to the current folder; absent when on_empty skipped it. */
   output?: string;
+  /** The slot's as-of date; who built it (host:pid), when the build started, how long it took. */
+  asOf?: string;
+  worker?: string;
+  startedAt?: string;
+  durationMs?: number;
   /** What was delivered of the slot's PDF, and what is still to go (retried without a rebuild). */
   delivery?: DeliveryRecord;
 }
@@ -203,7 +208,8 @@ async function readRaw(paths: StatePaths): Promise<RawState> {
   return { state: candidate as ScheduleState };
 }
 
-function entryProblem(entry: unknown, wallClock: Date): string | undefined {
+/** Why a state entry cannot be trusted, or undefined when it can. */
+export function entryProblem(entry: unknown, wallClock: Date): string | undefined {
   if (!isRecord(entry)) return 'its entry is not an object';
   const lastRun = entry.lastRun;
   const time = typeof lastRun === 'string' ? parseIsoDateTime(lastRun) : undefined;

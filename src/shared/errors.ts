@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'CORPUS_EMPTY'
   | 'TAXONOMY_INVALID'
   | 'STORE_INVALID'
+  | 'STORE_UNAVAILABLE'
+  | 'CLAIM_LOST'
   | 'FILE_NOT_UTF8'
   | 'FILE_TOO_LARGE'
   | 'OUTPUT_INVALID'

@@ -1,20 +1,26 @@
 import { isUtf8 } from 'node:buffer';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { BriefError } from './errors.js';
 
 /**
  * Write a file so that readers only ever see the old content or the complete new content:
  * write a temporary sibling, flush it to disk, then rename over the target (atomic on POSIX).
- * The temporary name carries the writer's pid, so a later write can tell the leftovers of a
- * killed process (`kill -9` mid-write) from a write in progress, and removes them.
+ * The temporary name carries the writer's host and pid, so a later write on the same host can
+ * tell the leftovers of a killed process (`kill -9` mid-write) from a write in progress, and
+ * removes them; in a folder shared by several hosts (team mode), another host's pid means
+ * nothing here, so its leftovers are removed only once they are an hour old.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   await removeStaleTempFiles(dir);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(
+    dir,
+    `.${basename(path)}.${HOST}-${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
   try {
     const handle = await open(temp, 'w');
     try {
@@ -30,6 +36,10 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
   }
 }
 
+/** This host, as temporary names carry it (a hash: host names hold dots). */
+const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+const HOST_TEMP_FILE = /^\..+\.([0-9a-f]{8})-(\d+)\.[0-9a-f]{12}\.tmp$/;
+/** Temporary files from before they carried the host: judged as this host's. */
 const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
 /** Temporary files from before they carried a pid: no writer takes an hour over one PDF. */
 const LEGACY_TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
@@ -40,11 +50,13 @@ export async function removeStaleTempFiles(dir: string): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const removed: string[] = [];
   for (const name of names) {
-    const pid = TEMP_FILE.exec(name)?.[1];
+    const [, host, hostPid] = HOST_TEMP_FILE.exec(name) ?? [];
+    const pid =
+      host === undefined ? TEMP_FILE.exec(name)?.[1] : host === HOST ? hostPid : undefined;
     const stale =
       pid !== undefined
         ? !isAlive(Number(pid))
-        : LEGACY_TEMP_FILE.test(name) &&
+        : (host !== undefined || LEGACY_TEMP_FILE.test(name)) &&
           (await isOlderThan(join(dir, name), LEGACY_TEMP_MAX_AGE_MS));
     if (!stale) continue;
     await rm(join(dir, name), { force: true }).then(

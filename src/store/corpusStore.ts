@@ -1,6 +1,7 @@
 import type { CorpusDocument } from '../corpus/index.js';
 import type { Warning } from '../shared/errors.js';
 import type { PreparedDocument } from './analyse.js';
+import type { AnyPhrase, ScopeFilter } from './textQuery.js';
 
 /** A file's articles as the analyser left them, ready to be written in one transaction. */
 export interface AnalysedFile {
@@ -31,12 +32,6 @@ export interface DocumentFilter {
   to?: string;
   /** Count documents with no published date as inside the window. */
   includeUndated: boolean;
-}
-
-/** Full-text conditions of a brief's scope: `require` must match, `exclude` must not. */
-export interface ScopeFilter {
-  require?: string | undefined;
-  exclude?: string | undefined;
 }
 
 export interface StoreTotals {
@@ -86,11 +81,12 @@ export interface CorpusStore {
   /** Canonical documents with no published date (left out of a date window, or counted in). */
   countUndated(): Promise<number>;
   /**
-   * The canonical documents in the window and scope that best match each full-text query
-   * (FTS5 syntax), at most `limit` per query; and how many documents the window and scope hold.
+   * The canonical documents in the window and scope that best match each full-text query, at
+   * most `limit` per query (ranked by the index: BM25 or ts_rank, re-scored by the brief); and
+   * how many documents the window and scope hold.
    */
   searchThemes(
-    matches: readonly string[],
+    matches: readonly AnyPhrase[],
     filter: DocumentFilter,
     limit: number,
     scope?: ScopeFilter,

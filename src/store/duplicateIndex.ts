@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { CONTAINMENT_THRESHOLD, containment, shingles } from '../corpus/index.js';
 
 /**
@@ -54,7 +53,7 @@ function sampleSize(
   return short(a) && short(b) ? Math.min(a.indexed, b.indexed) : Math.min(a.coarse, b.coarse);
 }
 
-interface Member {
+export interface ClusterMember {
   rowid: number;
   id: string;
   truncated: number;
@@ -62,57 +61,56 @@ interface Member {
   text: string;
 }
 
+/** A stored document that shares fingerprints with a new one. */
+export interface Candidate {
+  rowid: number;
+  indexed: number;
+  coarse: number;
+  cluster: number;
+}
+
+/**
+ * Where the index keeps its postings and the documents' clusters: a table of (fingerprint,
+ * document) pairs, a table of stock fingerprints, and the cluster columns of the documents.
+ * Each store implements it in its own SQL; the clustering logic below is the same for all.
+ */
+export interface DuplicateStorage {
+  /**
+   * Index a document's fingerprints (leaving out stock ones) and say which other documents
+   * held each of them before (one round trip where the store is a server).
+   */
+  addPostings(doc: number, fingerprints: readonly number[]): Promise<{ fp: number; doc: number }[]>;
+  /** Make fingerprints stock phrases: recorded as such, their postings dropped. */
+  markStock(fingerprints: readonly number[]): Promise<void>;
+  candidates(docs: readonly number[]): Promise<Candidate[]>;
+  /** The texts of documents, by row id. */
+  texts(docs: readonly number[]): Promise<Map<number, string>>;
+  members(cluster: number): Promise<ClusterMember[]>;
+  moveCluster(from: number, to: number): Promise<void>;
+  setCanonical(rowid: number, canonical: boolean, containment: number): Promise<void>;
+  /** Forget a document's postings. */
+  removePostings(doc: number): Promise<void>;
+}
+
 /**
  * Story clusters kept up to date one document at a time: each new document is compared with
  * the stored documents that share its fingerprints, joins (and merges) the clusters of those
- * it copies, and the cluster's canonical copy is chosen again.
+ * it copies, and the cluster's canonical copy is chosen again. Called inside the store's write
+ * transaction.
  */
 export class DuplicateIndex {
-  private readonly postings;
-  private readonly addPostings;
-  private readonly addStock;
-  private readonly dropPostings;
-  private readonly candidates;
-  private readonly members;
-  private readonly moveCluster;
-  private readonly setCanonical;
-  private readonly dropDoc;
-
-  constructor(db: Database.Database) {
-    this.postings = db.prepare<[string], { fp: number; doc: number }>(
-      'SELECT fp, doc FROM fingerprints WHERE fp IN (SELECT value FROM json_each(?))',
-    );
-    this.addPostings = db.prepare(
-      'INSERT OR IGNORE INTO fingerprints (fp, doc) SELECT value, ? FROM json_each(?) WHERE value NOT IN (SELECT fp FROM stock)',
-    );
-    this.addStock = db.prepare('INSERT OR IGNORE INTO stock (fp) VALUES (?)');
-    this.dropPostings = db.prepare('DELETE FROM fingerprints WHERE fp = ?');
-    this.candidates = db.prepare<
-      [string],
-      { rowid: number; indexed: number; coarse: number; cluster: number; text: string }
-    >(
-      'SELECT rowid, fingerprints AS indexed, coarse_fingerprints AS coarse, cluster, text FROM documents WHERE rowid IN (SELECT value FROM json_each(?))',
-    );
-    this.members = db.prepare<[number], Member>(
-      'SELECT rowid, id, truncated, length, text FROM documents WHERE cluster = ?',
-    );
-    this.moveCluster = db.prepare('UPDATE documents SET cluster = ? WHERE cluster = ?');
-    this.setCanonical = db.prepare(
-      'UPDATE documents SET canonical = ?, containment = ? WHERE rowid = ?',
-    );
-    this.dropDoc = db.prepare('DELETE FROM fingerprints WHERE doc = ?');
-  }
+  constructor(private readonly storage: DuplicateStorage) {}
 
   /** Index a document already inserted with cluster = its own rowid; merge it into the clusters it copies. */
-  add(rowid: number, text: string, fingerprints: Fingerprints): void {
-    const shared = this.sharedFingerprints(rowid, fingerprints.indexed);
+  async add(rowid: number, text: string, fingerprints: Fingerprints): Promise<void> {
+    const shared = await this.sharedFingerprints(rowid, fingerprints.indexed);
     // Fingerprints are a uniform sample of shingles, so the share of them two documents hold in
     // common estimates their containment: only plausible copies are compared in full.
     const plausible = [...shared].filter(([doc]) => doc !== rowid).map(([doc]) => doc);
     if (plausible.length === 0) return;
-    let own: Set<number> | undefined;
     const clusters = new Set<number>();
-    for (const other of this.candidates.all(JSON.stringify(plausible))) {
+    const compare: Candidate[] = [];
+    for (const other of await this.storage.candidates(plausible)) {
       const n = shared.get(other.rowid) ?? 0;
       const m = sampleSize(
         { indexed: fingerprints.indexed.length, coarse: fingerprints.coarse },
@@ -120,59 +118,64 @@ export class DuplicateIndex {
       );
       if (n < plausibleShared(m)) continue;
       // Far above the threshold, the sample alone is decisive.
-      if (n >= CERTAIN_SHARE * m && m >= SHORT) {
-        clusters.add(other.cluster);
-        continue;
+      if (n >= CERTAIN_SHARE * m && m >= SHORT) clusters.add(other.cluster);
+      else compare.push(other);
+    }
+    if (compare.length > 0) {
+      // Only the texts of the pairs left in doubt are read, and compared in full.
+      const own = shingles(text);
+      const texts = await this.storage.texts(compare.map((c) => c.rowid));
+      for (const other of compare) {
+        const theirs = shingles(texts.get(other.rowid) ?? '');
+        if (containment(own, theirs) >= CONTAINMENT_THRESHOLD) clusters.add(other.cluster);
       }
-      own ??= shingles(text);
-      if (containment(own, shingles(other.text)) >= CONTAINMENT_THRESHOLD)
-        clusters.add(other.cluster);
     }
     if (clusters.size === 0) return;
     const target = Math.min(rowid, ...clusters);
     for (const cluster of [rowid, ...clusters])
-      if (cluster !== target) this.moveCluster.run(target, cluster);
-    this.chooseCanonical(target);
+      if (cluster !== target) await this.storage.moveCluster(cluster, target);
+    await this.chooseCanonical(target);
   }
 
   /** Count, per stored document, the fingerprints it shares with this one; index this one's. */
-  private sharedFingerprints(rowid: number, fingerprints: readonly number[]): Map<number, number> {
-    const list = JSON.stringify(fingerprints);
+  private async sharedFingerprints(
+    rowid: number,
+    fingerprints: readonly number[],
+  ): Promise<Map<number, number>> {
     // Stock fingerprints have no postings, so they never count; one statement reads them all.
     const holders = new Map<number, number>();
     const shared = new Map<number, number>();
-    for (const { fp, doc } of this.postings.all(list)) {
+    for (const { fp, doc } of await this.storage.addPostings(rowid, fingerprints)) {
       holders.set(fp, (holders.get(fp) ?? 0) + 1);
       shared.set(doc, (shared.get(doc) ?? 0) + 1);
     }
-    this.addPostings.run(rowid, list);
-    for (const [fp, count] of holders) {
-      if (count + 1 > MAX_POSTINGS) {
-        this.addStock.run(fp);
-        this.dropPostings.run(fp);
-      }
-    }
+    const stock = [...holders].filter(([, count]) => count + 1 > MAX_POSTINGS).map(([fp]) => fp);
+    if (stock.length > 0) await this.storage.markStock(stock);
     return shared;
   }
 
   /** Forget a document's fingerprints (the caller deletes its row), then re-choose its cluster's canonical copy. */
-  remove(rowid: number, cluster: number): void {
-    this.dropDoc.run(rowid);
-    this.chooseCanonical(cluster, rowid);
+  async remove(rowid: number, cluster: number): Promise<void> {
+    await this.storage.removePostings(rowid);
+    await this.chooseCanonical(cluster, rowid);
   }
 
   /** The most complete copy is canonical: not truncated, then longest, then smallest id. */
-  chooseCanonical(cluster: number, without?: number): void {
-    const members = this.members.all(cluster).filter((m) => m.rowid !== without);
+  async chooseCanonical(cluster: number, without?: number): Promise<void> {
+    const members = (await this.storage.members(cluster)).filter((m) => m.rowid !== without);
     if (members.length === 0) return;
     members.sort(
       (a, b) => a.truncated - b.truncated || b.length - a.length || (a.id < b.id ? -1 : 1),
     );
-    const [best, ...rest] = members as [Member, ...Member[]];
-    this.setCanonical.run(1, 1, best.rowid);
+    const [best, ...rest] = members as [ClusterMember, ...ClusterMember[]];
+    await this.storage.setCanonical(best.rowid, true, 1);
     if (rest.length === 0) return;
     const canonicalShingles = shingles(best.text);
     for (const m of rest)
-      this.setCanonical.run(0, containment(shingles(m.text), canonicalShingles), m.rowid);
+      await this.storage.setCanonical(
+        m.rowid,
+        false,
+        containment(shingles(m.text), canonicalShingles),
+      );
   }
 }

@@ -3,6 +3,9 @@ import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { Corpus } from '../corpus/index.js';
+import type { CorpusStore } from './corpusStore.js';
+import { isDatabaseUrl } from './postgres/database.js';
+import { PgStore } from './postgres/pgStore.js';
 import { SqliteStore } from './sqliteStore.js';
 import { syncFolder, type SyncOptions } from './syncFolder.js';
 
@@ -13,7 +16,10 @@ export type {
   StoreTotals,
   ThemeSearch,
 } from './corpusStore.js';
+export type { AnyPhrase, Phrase, ScopeFilter } from './textQuery.js';
 export { SqliteStore } from './sqliteStore.js';
+export { PgStore } from './postgres/pgStore.js';
+export { isDatabaseUrl, PgDatabase, type Queryable, type Session } from './postgres/database.js';
 export {
   ingestFiles,
   syncFolder,
@@ -25,14 +31,17 @@ export { ingestRecords, RECORDS_ROOT } from './ingestRecords.js';
 export { SCHEMA_VERSION } from './schema.js';
 
 /**
- * Where the store of a corpus folder lives: `$BRIEFGEN_STORE` if set (one store for every
- * folder), else one file per folder under `$BRIEFGEN_STORE_DIR`, else under
- * `$XDG_DATA_HOME/briefgen/stores` (`~/.local/share/briefgen/stores`). Never inside the corpus
- * folder, which briefgen only reads. It is data, not a cache: records pushed with
- * `brief ingest -` live only here.
+ * Where the store of a corpus folder lives: the PostgreSQL database of
+ * `$BRIEFGEN_DATABASE_URL` if set (team mode: one store for everything), else
+ * `$BRIEFGEN_STORE` if set (one store for every folder: a file, or a postgres:// URL), else
+ * one file per folder under `$BRIEFGEN_STORE_DIR`, else under `$XDG_DATA_HOME/briefgen/stores`
+ * (`~/.local/share/briefgen/stores`). Never inside the corpus folder, which briefgen only
+ * reads. It is data, not a cache: records pushed with `brief ingest -` live only here.
  */
 export function defaultStorePath(corpusDir: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (env.BRIEFGEN_STORE) return resolve(env.BRIEFGEN_STORE);
+  if (env.BRIEFGEN_DATABASE_URL) return env.BRIEFGEN_DATABASE_URL;
+  if (env.BRIEFGEN_STORE)
+    return isDatabaseUrl(env.BRIEFGEN_STORE) ? env.BRIEFGEN_STORE : resolve(env.BRIEFGEN_STORE);
   const dir =
     env.BRIEFGEN_STORE_DIR ??
     join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'briefgen', 'stores');
@@ -49,8 +58,13 @@ export function defaultStorePath(corpusDir: string, env: NodeJS.ProcessEnv = pro
   );
 }
 
+/** Open the store at a location: a postgres:// URL (team mode) or a SQLite file. */
+export async function openStore(location: string): Promise<CorpusStore> {
+  return isDatabaseUrl(location) ? PgStore.open(location) : SqliteStore.open(location);
+}
+
 export interface LoadCorpusOptions extends SyncOptions {
-  /** A store file to use (and keep); default: a throw-away store in memory. */
+  /** A store to use (and keep): a file or a postgres:// URL; default: a throw-away store in memory. */
   store?: string;
 }
 
@@ -59,7 +73,7 @@ export interface LoadCorpusOptions extends SyncOptions {
  * evaluation and tests. Briefs over real corpora query the store instead (src/brief/queryStore).
  */
 export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<Corpus> {
-  const store = SqliteStore.open(options.store ?? ':memory:');
+  const store = await openStore(options.store ?? ':memory:');
   try {
     const sync = await syncFolder(store, dir, options);
     const documents = [];

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Interface } from 'node:readline';
 import { analyseArticle, documentId, parseRecords } from '../corpus/index.js';
 import type { Warning } from '../shared/errors.js';
 import type { AnalysedFile, CorpusStore } from './corpusStore.js';
@@ -23,7 +22,7 @@ export interface IngestRecordsResult {
  */
 export async function ingestRecords(
   store: CorpusStore,
-  lines: Interface | AsyncIterable<string>,
+  lines: AsyncIterable<string>,
   options: { now?: () => Date; onProgress?: (n: number) => void } = {},
 ): Promise<IngestRecordsResult> {
   const now = (options.now ?? (() => new Date()))().toISOString();

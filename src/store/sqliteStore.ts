@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AnalysedDocument, CorpusDocument, DuplicateInfo } from '../corpus/index.js';
+import type { AnalysedDocument, CorpusDocument } from '../corpus/index.js';
 import { BriefError, type Warning } from '../shared/errors.js';
 import type { PreparedDocument } from './analyse.js';
 import type {
@@ -9,24 +9,15 @@ import type {
   CorpusStore,
   DocumentFilter,
   FileState,
-  ScopeFilter,
   StoreTotals,
   ThemeSearch,
 } from './corpusStore.js';
 import { DuplicateIndex } from './duplicateIndex.js';
 import { documentMatchText } from '../analysis/matchText.js';
+import { sqliteDuplicateStorage } from './sqliteDuplicates.js';
 import { MATCH_KEYS_SCHEMA, migrate, StoreVersionError } from './schema.js';
-
-interface DocumentRow {
-  rowid: number;
-  text: string;
-  id: string;
-  cluster: number;
-  canonical: number;
-  containment: number;
-  first_seen: string;
-  data: string;
-}
+import { toDocument, type DocumentRow } from './storedDocument.js';
+import { hasScope, scopeToFts5, toFts5, type AnyPhrase, type ScopeFilter } from './textQuery.js';
 
 const BUSY_TIMEOUT_MS = 60_000;
 
@@ -40,12 +31,14 @@ export class SqliteStore implements CorpusStore {
   private readonly db: Database.Database;
   private readonly duplicates: DuplicateIndex;
   private readonly statements;
+  /** The write in progress: writes of one store object run one after another. */
+  private writing: Promise<void> = Promise.resolve();
 
   private constructor(file: string, db: Database.Database) {
     this.file = file;
     this.location = file;
     this.db = db;
-    this.duplicates = new DuplicateIndex(db);
+    this.duplicates = new DuplicateIndex(sqliteDuplicateStorage(db));
     this.statements = {
       fileState: db.prepare<[string], FileState & { path: string }>(
         'SELECT path, size, mtime, hash, analyser FROM files WHERE root = ?',
@@ -88,7 +81,7 @@ export class SqliteStore implements CorpusStore {
     let db: Database.Database | undefined;
     try {
       db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
-      db.pragma('journal_mode = WAL');
+      useWal(db);
       db.pragma('synchronous = NORMAL');
       // A larger page cache keeps the index pages a batch of inserts touches in memory.
       db.pragma('cache_size = -32768');
@@ -133,11 +126,10 @@ export class SqliteStore implements CorpusStore {
     root: string,
     files: { path: string; size: number; mtime: number }[],
   ): Promise<void> {
-    this.db
-      .transaction(() => {
-        for (const f of files) this.statements.touchFile.run(f.size, f.mtime, root, f.path);
-      })
-      .immediate();
+    await this.transaction(() => {
+      for (const f of files) this.statements.touchFile.run(f.size, f.mtime, root, f.path);
+      return Promise.resolve();
+    });
   }
 
   /**
@@ -146,38 +138,55 @@ export class SqliteStore implements CorpusStore {
    * content were already stored keeps its first-seen time.
    */
   async writeFiles(files: readonly AnalysedFile[], now: string): Promise<void> {
-    this.db
-      .transaction(() => {
-        for (const file of files) {
-          const previous = this.removeDocuments(file.root, file.path);
-          for (const doc of file.documents) {
-            const seen = previous.get(`${doc.id}\0${file.hash}`);
-            this.insertDocument(file, doc, seen ?? now);
-          }
-          this.statements.upsertFile.run(
-            file.root,
-            file.path,
-            file.size,
-            file.mtime,
-            file.hash,
-            file.analyser,
-            JSON.stringify(file.problems),
-          );
+    await this.transaction(async () => {
+      for (const file of files) {
+        const previous = await this.removeDocuments(file.root, file.path);
+        for (const doc of file.documents) {
+          const seen = previous.get(`${doc.id}\0${file.hash}`);
+          await this.insertDocument(file, doc, seen ?? now);
         }
-      })
-      .immediate();
+        this.statements.upsertFile.run(
+          file.root,
+          file.path,
+          file.size,
+          file.mtime,
+          file.hash,
+          file.analyser,
+          JSON.stringify(file.problems),
+        );
+      }
+    });
   }
 
   /** Forget files that left their folder, with their documents. */
   async removeFiles(root: string, paths: readonly string[]): Promise<void> {
-    this.db
-      .transaction(() => {
-        for (const path of paths) {
-          this.removeDocuments(root, path);
-          this.statements.deleteFile.run(root, path);
-        }
-      })
-      .immediate();
+    await this.transaction(async () => {
+      for (const path of paths) {
+        await this.removeDocuments(root, path);
+        this.statements.deleteFile.run(root, path);
+      }
+    });
+  }
+
+  /**
+   * One write transaction, taken at once (BEGIN IMMEDIATE, waiting out another process's
+   * write up to the busy timeout). The duplicate index answers through promises, so this is
+   * BEGIN/COMMIT by hand rather than better-sqlite3's synchronous transaction().
+   */
+  private transaction(work: () => Promise<void>): Promise<void> {
+    const run = async () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        await work();
+        this.db.exec('COMMIT');
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    };
+    const result = this.writing.then(run);
+    this.writing = result.catch(() => undefined);
+    return result;
   }
 
   async totals(): Promise<StoreTotals> {
@@ -209,18 +218,19 @@ export class SqliteStore implements CorpusStore {
   }
 
   /**
-   * The canonical documents in the window and scope that best match each full-text query
-   * (FTS5 syntax), by BM25, at most `limit` per query; and how many documents the window and
+   * The canonical documents in the window and scope that best match each full-text query, by
+   * BM25, at most `limit` per query; and how many documents the window and
    * scope hold. The window and scope are resolved once into a temporary set of row ids (from the
    * date index and one scope query), so each theme's BM25 runs only over its matches inside it.
    */
   async searchThemes(
-    matches: readonly string[],
+    phrases: readonly AnyPhrase[],
     filter: DocumentFilter,
     limit: number,
     scope: ScopeFilter = {},
   ): Promise<ThemeSearch> {
-    if (windowClause(filter).where === '1' && !scope.require && !scope.exclude) {
+    const matches = phrases.map(toFts5);
+    if (windowClause(filter).where === '1' && !hasScope(scope)) {
       // Everything is a candidate but the few non-canonical copies.
       const all = this.db.prepare<unknown[], { rowid: number }>(
         `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?
@@ -331,18 +341,22 @@ export class SqliteStore implements CorpusStore {
       .immediate();
   }
 
-  private removeDocuments(root: string, path: string): Map<string, string> {
+  private async removeDocuments(root: string, path: string): Promise<Map<string, string>> {
     const firstSeen = new Map<string, string>();
     for (const old of this.statements.docsOfFile.all(root, path)) {
       firstSeen.set(`${old.id}\0${old.hash}`, old.first_seen);
       this.statements.deleteFts.run(old.rowid);
       this.statements.deleteDoc.run(old.rowid);
-      this.duplicates.remove(old.rowid, old.cluster);
+      await this.duplicates.remove(old.rowid, old.cluster);
     }
     return firstSeen;
   }
 
-  private insertDocument(file: AnalysedFile, doc: PreparedDocument, firstSeen: string): void {
+  private async insertDocument(
+    file: AnalysedFile,
+    doc: PreparedDocument,
+    firstSeen: string,
+  ): Promise<void> {
     const id = this.freeId(doc.id);
     const { lastInsertRowid } = this.statements.insertDoc.run({
       id,
@@ -366,7 +380,7 @@ export class SqliteStore implements CorpusStore {
     const rowid = Number(lastInsertRowid);
     this.statements.ownCluster.run(rowid);
     this.statements.insertFts.run({ rowid, ...doc.index });
-    this.duplicates.add(rowid, doc.text, doc.fingerprints);
+    await this.duplicates.add(rowid, doc.text, doc.fingerprints);
   }
 
   /** Ids are unique in a store: a second folder with the same file names gets suffixed ids. */
@@ -412,8 +426,9 @@ export class SqliteStore implements CorpusStore {
  */
 function candidateClause(
   filter: DocumentFilter,
-  scope: ScopeFilter = {},
+  scopeFilter: ScopeFilter = {},
 ): { where: string; params: string[] } {
+  const scope = scopeToFts5(scopeFilter);
   const window = windowClause(filter);
   const conditions = ['d.canonical = 1', window.where];
   const params = [...window.params];
@@ -449,20 +464,19 @@ function windowClause(filter: DocumentFilter): { where: string; params: string[]
   return { where, params };
 }
 
-function toDocument(
-  row: DocumentRow,
-  members: readonly { id: string; canonical: number }[],
-): CorpusDocument {
-  const doc = { ...(JSON.parse(row.data) as Omit<AnalysedDocument, 'text'>), text: row.text };
-  const canonical = members.find((m) => m.canonical === 1)?.id ?? row.id;
-  const duplicate: DuplicateInfo = {
-    clusterId: canonical,
-    canonical: row.canonical === 1,
-    others: members
-      .map((m) => m.id)
-      .filter((id) => id !== row.id)
-      .sort(),
-    containment: row.containment,
-  };
-  return { ...doc, firstSeen: row.first_seen, duplicate };
+/**
+ * Switch to write-ahead logging. SQLite answers "database is locked" at once, without waiting,
+ * while another process is creating the same store, so the switch is retried for a while.
+ */
+function useWal(db: Database.Database): void {
+  const until = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > until) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
 }

@@ -130,7 +130,10 @@ describe('brief ingest', () => {
     const results = await Promise.all(
       [0, 1].map(() => runBrief(['ingest', corpus, '--store', store, '--quiet'])),
     );
-    expect(results.map((r) => r.code)).toEqual([0, 0]);
+    expect(results.map((r) => [r.code, r.stderr])).toEqual([
+      [0, ''],
+      [0, ''],
+    ]);
     expect(inspect(store)).toMatchObject({
       integrity: 'ok',
       documents: FILES,

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  FileScheduleStore,
   inspectState,
   readState,
   repairState,
@@ -32,8 +34,10 @@ async function setup() {
   let clock = new Date('2026-11-23T07:05:00Z');
   let wall: Date | undefined;
   const failing = new Set<string>();
+  const paths = statePaths(dir);
   const options = {
-    paths: statePaths(dir),
+    paths,
+    state: new FileScheduleStore(paths),
     now: () => clock,
     wallClock: () => wall ?? clock,
     log: (line: string) => lines.push(line),
@@ -113,6 +117,10 @@ describe('runDue', () => {
           lastRun: '2026-11-23T07:00:00.000Z',
           finishedAt: '2026-11-23T07:05:00.000Z',
           output: 'weekly-2026-11-23.pdf',
+          asOf: '2026-11-23',
+          worker: `${hostname()}:${process.pid}`,
+          startedAt: '2026-11-23T07:05:00.000Z',
+          durationMs: 0,
         },
       },
     });

@@ -35,4 +35,18 @@ describe('writeFileAtomic', () => {
 
     expect((await readdir(dir)).sort()).toEqual([live, recentLegacy, 'e.pdf'].sort());
   });
+
+  it("in a folder shared by several hosts, leaves another host's temporary file alone until it is an hour old", async () => {
+    const dir = await tempDir();
+    // Another host's writer: its pid is nobody here, alive or dead.
+    const recent = `.a-2026-11-22.pdf.0badcafe-${deadPid()}.0123456789ab.tmp`;
+    const old = `.b-2026-11-22.pdf.0badcafe-${deadPid()}.0123456789ab.tmp`;
+    for (const name of [recent, old]) await writeFile(join(dir, name), 'partial');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    await utimes(join(dir, old), twoHoursAgo, twoHoursAgo);
+
+    await writeFileAtomic(join(dir, 'c.pdf'), 'content');
+
+    expect((await readdir(dir)).sort()).toEqual([recent, 'c.pdf'].sort());
+  });
 });

@@ -77,29 +77,34 @@ export const buildCommand: Command = {
       ...(values.store ? { store: values.store } : {}),
       ...(values.template ? { template: values.template } : {}),
     });
-    if (format === 'json') {
-      const models: BriefModel[] = [];
-      for (const spec of briefs) models.push(await pipeline.model(spec));
-      context.stdout.write(
-        JSON.stringify(models.length === 1 ? models[0] : models, null, 2) + '\n',
-      );
-      return 0;
-    }
-    if (format === 'html') {
-      for (const spec of briefs) {
-        const model = await pipeline.model(spec);
-        const path = await writeHtml(spec, model, values.out, context);
-        await pipeline.keep(model);
-        report.done(relative(context.cwd, path));
-      }
-      return 0;
-    }
+    // The stores are closed when the briefs are built: a database pool would keep the process up.
     let undelivered = 0;
-    for (const spec of briefs) {
-      const { path, model } = await pipeline.writePdf(spec, values.out);
-      report.done(`${relative(context.cwd, path)}  (${describeModel(model)})`);
-      if (values.deliver)
-        undelivered += await deliverNow(spec, { model, pdf: path }, report, context);
+    try {
+      if (format === 'json') {
+        const models: BriefModel[] = [];
+        for (const spec of briefs) models.push(await pipeline.model(spec));
+        context.stdout.write(
+          JSON.stringify(models.length === 1 ? models[0] : models, null, 2) + '\n',
+        );
+        return 0;
+      }
+      if (format === 'html') {
+        for (const spec of briefs) {
+          const model = await pipeline.model(spec);
+          const path = await writeHtml(spec, model, values.out, context);
+          await pipeline.keep(model);
+          report.done(relative(context.cwd, path));
+        }
+        return 0;
+      }
+      for (const spec of briefs) {
+        const { path, model } = await pipeline.writePdf(spec, values.out);
+        report.done(`${relative(context.cwd, path)}  (${describeModel(model)})`);
+        if (values.deliver)
+          undelivered += await deliverNow(spec, { model, pdf: path }, report, context);
+      }
+    } finally {
+      await pipeline.close();
     }
     if (undelivered > 0) return 1;
     if (values.watch) {

@@ -6,7 +6,8 @@ import { checkOutputFolder } from '../outputPath.js';
 import { BriefPipeline, outputHistory } from '../pipeline.js';
 import { formatError } from '../printError.js';
 import { createReporter } from '../reporter.js';
-import { checkState, runDueBriefs, scheduledOnly } from '../scheduledBriefs.js';
+import type { ScheduleStore } from '../../schedule/index.js';
+import { checkState, openScheduleStore, runDueBriefs, scheduledOnly } from '../scheduledBriefs.js';
 
 const USAGE = 'brief daemon [BRIEFS...] [--out DIR] [--corpus DIR] [--store FILE]';
 
@@ -57,6 +58,7 @@ async function runOnce(
 ): Promise<number> {
   const { corpus, store } = sources;
   let pipeline: BriefPipeline | undefined;
+  let state: ScheduleStore | undefined;
   try {
     const { briefs, errors } = await loadBriefs(
       await expandBriefPaths(positionals, context, 'briefs'),
@@ -64,7 +66,8 @@ async function runOnce(
     );
     for (const error of errors) context.stderr.write(formatError(error));
     const scheduled = scheduledOnly(briefs);
-    await checkState(outDir, context, { repair: true, briefs: scheduled });
+    state = await openScheduleStore(outDir, store);
+    await checkState(state, context, { repair: true, briefs: scheduled });
     const report = createReporter(context, true);
     pipeline = new BriefPipeline({
       cwd: context.cwd,
@@ -76,6 +79,7 @@ async function runOnce(
     });
     const result = await runDueBriefs(scheduled, {
       pipeline,
+      state,
       outDir,
       now: context.now,
       wallClock: context.now,
@@ -99,6 +103,7 @@ async function runOnce(
   } finally {
     // Each pass syncs the corpus afresh; its stores are closed, not kept open for hours.
     await pipeline?.close();
+    await state?.close();
   }
 }
 

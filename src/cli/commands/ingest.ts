@@ -1,9 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { BriefError } from '../../shared/errors.js';
 import {
-  SqliteStore,
+  openStore,
   ingestFiles,
   ingestRecords,
   syncFolder,
@@ -43,7 +42,7 @@ export const ingestCommand: Command = {
     const report = createReporter(context, values.quiet);
     const file = storeFile(context.cwd, resolve(context.cwd, values.corpus), values.store);
     const inputs = await Promise.all(positionals.map((p) => classify(p, context.cwd)));
-    const store = SqliteStore.open(file);
+    const store = await openStore(file);
     const started = Date.now();
     const total: SyncResult = { files: 0, analysed: 0, removed: 0, warnings: [] };
     const add = (result: SyncResult) => {
@@ -60,10 +59,7 @@ export const ingestCommand: Command = {
       for (const input of inputs) {
         if (input.kind === 'folder') add(await syncFolder(store, input.path, progress(input.path)));
         else if (input.kind === 'stdin') {
-          const lines = createInterface({
-            input: context.stdin ?? process.stdin,
-            crlfDelay: Infinity,
-          });
+          const lines = linesOf(context.stdin ?? process.stdin);
           const result = await ingestRecords(store, lines, {
             onProgress: (n) => report.progress(`stdin: ${n} records (${perSecond(n, started)}/s)`),
           });
@@ -104,4 +100,20 @@ async function classify(arg: string, cwd: string): Promise<Input> {
     });
   }
   return { kind: info.isDirectory() ? 'folder' : 'file', path };
+}
+
+/**
+ * The lines of a stream, read as they are consumed. (readline's iterator would read ahead and
+ * drop the lines, and the end, that arrive while the store is answering before the first line
+ * is asked for; an unread stream keeps them.)
+ */
+async function* linesOf(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
+  stream.setEncoding('utf8');
+  let rest = '';
+  for await (const chunk of stream) {
+    const parts = (rest + String(chunk)).split('\n');
+    rest = parts.pop() ?? '';
+    for (const line of parts) yield line.endsWith('\r') ? line.slice(0, -1) : line;
+  }
+  if (rest !== '') yield rest;
 }

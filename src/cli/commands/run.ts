@@ -10,6 +10,7 @@ import { formatError } from '../printError.js';
 import { createReporter } from '../reporter.js';
 import {
   checkState,
+  openScheduleStore,
   parseNow,
   plannedOutput,
   runDueBriefs,
@@ -54,11 +55,7 @@ export const runCommand: Command = {
       ? resolve(context.cwd, values.out)
       : await checkOutputFolder(values.out, context.cwd);
     const scheduled = scheduledOnly(briefs);
-    await checkState(outDir, context, { repair: !dryRun, briefs: scheduled });
-    if (!dryRun) warnIfFutureNow(now(), context);
-    const log = (line: string) => {
-      if (!values.quiet) context.stdout.write(`${line}\n`);
-    };
+    const state = await openScheduleStore(outDir, values.store);
     const report = createReporter(context, values.quiet);
     const pipeline = new BriefPipeline({
       cwd: context.cwd,
@@ -68,16 +65,27 @@ export const runCommand: Command = {
       ...(values.corpus ? { corpus: values.corpus } : {}),
       ...(values.store ? { store: values.store } : {}),
     });
-    const result = await runDueBriefs(scheduled, {
-      pipeline,
-      outDir,
-      now,
-      wallClock: context.now,
-      cwd: context.cwd,
-      log,
-      dryRun,
-    });
-    await pipeline.close();
+    const log = (line: string) => {
+      if (!values.quiet) context.stdout.write(`${line}\n`);
+    };
+    let result: RunDueResult;
+    try {
+      await checkState(state, context, { repair: !dryRun, briefs: scheduled });
+      if (!dryRun) warnIfFutureNow(now(), context);
+      result = await runDueBriefs(scheduled, {
+        pipeline,
+        state,
+        outDir,
+        now,
+        wallClock: context.now,
+        cwd: context.cwd,
+        log,
+        dryRun,
+      });
+    } finally {
+      await pipeline.close();
+      await state.close();
+    }
     if (dryRun) reportDryRun(result, scheduled, outDir, context, log);
     for (const failure of result.failed) {
       context.stderr.write(
