@@ -70,10 +70,26 @@ function foreignNames(country: CountryRecord): [name: string, language: string][
   }
   for (const language of COUNTRY_NAME_LANGUAGES) {
     if (language === 'en') continue;
-    for (const [code, name] of countryNames(language))
-      if (code === country.cca2) names.push([name, language]);
+    for (const name of namesByCode(language).get(country.cca2) ?? []) names.push([name, language]);
   }
   return names;
+}
+
+const byCode = new Map<string, Map<string, string[]>>();
+
+/** i18n-iso-countries' names in one language, by country code (indexed once per language). */
+function namesByCode(language: string): Map<string, string[]> {
+  let index = byCode.get(language);
+  if (!index) {
+    index = new Map();
+    for (const [code, name] of countryNames(language)) {
+      const names = index.get(code);
+      if (names) names.push(name);
+      else index.set(code, [name]);
+    }
+    byCode.set(language, index);
+  }
+  return index;
 }
 
 /**

@@ -13,19 +13,27 @@ for (const language of COUNTRY_NAME_LANGUAGES)
 
 const words = (list: string) => new Set(list.trim().split(/\s+/));
 
+const namesByLanguage = new Map<string, [code: string, name: string][]>();
+
 /**
  * A country's names in one language, each name alone: the dataset writes some with their
- * long form in brackets ("КНДР (Корейская Народно-Демократическая Республика)").
+ * long form in brackets ("КНДР (Корейская Народно-Демократическая Республика)"). Read once
+ * per language: the scope asks for every country's names in every language.
  */
-export function countryNames(language: string): [code: string, name: string][] {
-  return Object.entries(countries.getNames(language, { select: 'all' })).flatMap(([code, names]) =>
-    names.flatMap((name) =>
-      name
-        .split(/\s*[()]\s*/u)
-        .filter((part) => part.length > 1)
-        .map((part): [string, string] => [code, part]),
-    ),
-  );
+export function countryNames(language: string): readonly [code: string, name: string][] {
+  let names = namesByLanguage.get(language);
+  if (!names) {
+    names = Object.entries(countries.getNames(language, { select: 'all' })).flatMap(([code, all]) =>
+      all.flatMap((name) =>
+        name
+          .split(/\s*[()]\s*/u)
+          .filter((part) => part.length > 1)
+          .map((part): [string, string] => [code, part]),
+      ),
+    );
+    namesByLanguage.set(language, names);
+  }
+  return names;
 }
 
 /**
