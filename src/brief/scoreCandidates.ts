@@ -18,9 +18,9 @@ export interface ScoredCandidate {
 
 export interface ScoreOptions {
   /**
-   * When at least this many documents are about the theme, sentences from the others are not
-   * quoted for it: a section should quote articles on its subject, not a passing mention in an
-   * article on something else. With fewer, the best passages count wherever they are, so a
+   * When at least this many documents (or ENOUGH_DOCUMENTS, if fewer) are about the theme,
+   * sentences from the others are not quoted for it: a section should quote articles on its
+   * subject, not a passing mention in an article on something else. With fewer, the best passages count wherever they are, so a
    * small corpus of long, many-subject articles still yields a section. When no document is
    * about the theme, nothing is quoted for it: a section made only of passing mentions ("North
    * Koreans worked in construction, agriculture and fishing" under food and agriculture) reads
@@ -46,6 +46,14 @@ const CONTEXT_FLOOR = 0.75;
  * with a theme reach these, most labelled without it do not.
  */
 const ABOUT_DENSITY = 1.3;
+
+/**
+ * Three articles about a theme make a section of their own: passing mentions elsewhere are then
+ * not quoted even when the section has room for more (measured: real-page precision with a scope
+ * 0.87 -> 0.91, a development set's labour section 2/4 -> 4/4 of its should-quote passages, the
+ * sample and held-out sets unchanged).
+ */
+const ENOUGH_DOCUMENTS = 3;
 const ABOUT_PASSAGE = 3;
 
 interface DocumentEvidence {
@@ -79,7 +87,9 @@ export function scoreCandidates(
   const about = new Set(
     [...evidence].filter(([, entry]) => isAboutTheme(entry)).map(([docId]) => docId),
   );
-  const gated = about.size === 0 || about.size >= (options.enoughDocuments ?? Infinity);
+  const gated =
+    about.size === 0 ||
+    about.size >= Math.min(ENOUGH_DOCUMENTS, options.enoughDocuments ?? Infinity);
   return raw.map(({ candidate, score, matchedTerms, contributions }) => {
     const entry = evidence.get(candidate.doc.id);
     const support = entry ? Math.min(1, entry.sum / entry.count / DENSE) : 0;

@@ -109,7 +109,13 @@ describe('a theme section quotes articles about the theme', () => {
     expect(files).not.toContain('summit.txt');
   });
 
-  it('quotes the passing mention when the corpus has too few articles on the theme to fill the section', async () => {
+  it('passes over the passing mention when three articles are on the theme, though the section has room for more', async () => {
+    const model = await buildEnergyBrief(OIL_ARTICLES.slice(0, 3));
+    expect(quotedFiles(model).length).toBeGreaterThanOrEqual(3);
+    expect(quotedFiles(model)).not.toContain('summit.txt');
+  });
+
+  it('quotes the passing mention when only two articles are on the theme', async () => {
     const model = await buildEnergyBrief(OIL_ARTICLES.slice(0, 2));
     expect(quotedFiles(model)).toContain('summit.txt');
   });
