@@ -36,7 +36,7 @@ const quoted = (model: BriefModel) => [
 describe('a brief over articles in many languages', () => {
   it('quotes passages in their own languages, each marked with it, and counts articles by language', async () => {
     const model = await build(
-      'title: Energy\nthemes: [energy and resources]\nlimits: { excerpts_per_theme: 10 }\n',
+      'title: Energy and transport\nthemes: [energy and resources, infrastructure and transport]\nlimits: { excerpts_per_theme: 10 }\n',
     );
     const languages = new Set(quoted(model).map((q) => q.language));
     expect([...languages]).toEqual(expect.arrayContaining(['ru', 'ko', 'ar', 'ja', 'de']));
@@ -47,7 +47,7 @@ describe('a brief over articles in many languages', () => {
 
   it('quotes only the languages a brief names, paragraphs in other languages included', async () => {
     const model = await build(
-      'title: Energy\nthemes: [energy and resources, infrastructure and transport]\nlanguages: [en, ru]\nlimits: { excerpts_per_theme: 10 }\n',
+      'title: Energy\nthemes: [energy and resources, infrastructure and transport, diplomacy]\nlanguages: [en, ru]\nlimits: { excerpts_per_theme: 10 }\n',
     );
     expect(model.brief.languages).toEqual(['en', 'ru']);
     const languages = new Set(quoted(model).map((q) => q.language));
