@@ -13,7 +13,8 @@ import { ID_RULE, isId, suggestId } from '../shared/ids.js';
 import { closestMatch, normaliseName } from '../shared/suggest.js';
 import { readYamlFile, validateYaml, type LocatedYaml } from '../shared/yamlFile.js';
 import { scheduleProblem, type Schedule } from '../schedule/index.js';
-import { subjectProblem, type Delivery } from '../deliver/index.js';
+import { subjectProblem } from '../deliver/subject.js';
+import type { Delivery } from '../deliver/types.js';
 import { BriefFile, type WindowSpec } from './briefFile.js';
 
 /** A validated brief with its themes resolved; what assembleBrief needs. */

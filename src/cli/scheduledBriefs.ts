@@ -13,7 +13,6 @@ import {
   DEFAULT_LEASE_SECONDS,
   FileScheduleStore,
   parseIsoDateTime,
-  PgScheduleStore,
   runDue,
   statePaths,
   type ScheduleStore,
@@ -62,7 +61,9 @@ export async function openScheduleStore(
 ): Promise<ScheduleStore> {
   const url = teamDatabase(store, env);
   if (url === undefined) return new FileScheduleStore(statePaths(outDir));
-  return PgScheduleStore.open(url, leaseSeconds(env.BRIEFGEN_LEASE_SECONDS));
+  const lease = leaseSeconds(env.BRIEFGEN_LEASE_SECONDS);
+  const { PgScheduleStore } = await import('../schedule/pgScheduleStore.js');
+  return PgScheduleStore.open(url, lease);
 }
 
 function leaseSeconds(value: string | undefined): number {

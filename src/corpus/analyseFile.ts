@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Warning } from '../shared/errors.js';
 import { analyseArticle, type AnalysedDocument } from './analyseArticle.js';
-import { parseCorpusFile, type CorpusFile } from './readCorpusFiles.js';
+import { parseCorpusFile } from './parseCorpusFile.js';
+import type { CorpusFile } from './readCorpusFiles.js';
 
 /** A file's articles, cleaned, segmented and described: everything that needs no other file. */
 export interface AnalysedFileContent {
@@ -23,18 +20,3 @@ export function analyseCorpusFile(file: Pick<CorpusFile, 'file' | 'bytes' | 'met
     return { documents: [], problems: [{ file: file.file, message: `skipped: could not be analysed (${reason.slice(0, 120)})` }] };
   }
 }
-
-/**
- * A fingerprint of the ingestion code itself: when briefgen's cleaning or parsing changes, a
- * stored analysis made by the old code is redone rather than served.
- */
-export const ANALYSER_VERSION: string = (() => {
-  const hash = createHash('sha256');
-  const here = dirname(fileURLToPath(import.meta.url));
-  const files = readdirSync(here, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(?:js|ts)$/.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-  for (const file of files) hash.update(readFileSync(file));
-  return hash.digest('hex').slice(0, 16);
-})();

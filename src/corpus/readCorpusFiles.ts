@@ -5,10 +5,7 @@ import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import { BriefError, type Warning } from '../shared/errors.js';
 import { isoDay, optionalString } from './formats/dates.js';
-import { parseHtml } from './formats/parseHtml.js';
-import { parseMarkdown } from './formats/parseMarkdown.js';
-import { parseRecords } from './formats/parseRecords.js';
-import type { ParsedArticle, ParseResult } from './formats/types.js';
+import type { ParsedArticle } from './formats/types.js';
 
 /** One file of the corpus, read but not yet parsed. */
 export interface CorpusFile {
@@ -25,16 +22,12 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** The sidecar that gives url, source, published or title for files of its folder. */
 export const MANIFEST = 'manifest.yaml';
 
-const PARSERS: Record<string, (file: string, text: string) => ParseResult> = {
-  '.txt': (file, text) => ({ articles: [{ file, text }], problems: [] }),
-  '.md': parseMarkdown,
-  '.markdown': parseMarkdown,
-  '.html': parseHtml,
-  '.htm': parseHtml,
-  '.jsonl': (file, text) => parseRecords(file, text, true),
-  '.json': (file, text) => parseRecords(file, text, false),
-};
-export const SUPPORTED = Object.keys(PARSERS);
+/**
+ * The file types briefgen reads (each has a parser in parseCorpusFile.ts). Listed here, apart
+ * from the parsers, so that a sync of an unchanged folder does not load them (HTML, dates).
+ */
+export const SUPPORTED = ['.txt', '.md', '.markdown', '.html', '.htm', '.jsonl', '.json'];
+const SUPPORTED_SET = new Set(SUPPORTED);
 
 /** A file of a corpus folder as listed, before it is read. */
 export interface ListedFile {
@@ -72,7 +65,7 @@ export async function listCorpusFiles(
   // where as many promises would take several.
   const listed = candidates.map(({ path, link }): ListedFile | Warning => {
     const file = relative(dir, path).split(sep).join('/');
-    if (basename(path) !== MANIFEST && !(extname(path).toLowerCase() in PARSERS)) {
+    if (basename(path) !== MANIFEST && !SUPPORTED_SET.has(extname(path).toLowerCase())) {
       return { file, message: `skipped: unsupported file type (supported: ${SUPPORTED.join(', ')})` };
     }
     const problem = link ? linkProblem(path, root) : undefined;
@@ -137,35 +130,6 @@ export function readListedFile(listed: ListedFile, meta: CorpusFile['meta']): Co
   return { file: listed.file, bytes: data, hash, meta };
 }
 
-
-/** Parse one file into articles: text checks first (binary, UTF-8, empty), then its format. */
-export function parseCorpusFile(file: Pick<CorpusFile, "file" | "bytes" | "meta">): ParseResult {
-  if (file.bytes.includes(0)) return { articles: [], problems: [{ file: file.file, message: 'skipped: binary file (contains NUL bytes)' }] };
-  let text: string;
-  try {
-    text = utf8.decode(file.bytes);
-  } catch {
-    return { articles: [], problems: [{ file: file.file, message: 'skipped: not valid UTF-8 text' }] };
-  }
-  if (text.trim() === '') return { articles: [], problems: [{ file: file.file, message: 'skipped: empty file' }] };
-  const parser = PARSERS[extname(file.file).toLowerCase()] ?? PARSERS['.txt'];
-  const result = parser?.(file.file, text) ?? { articles: [], problems: [] };
-  return { ...result, articles: result.articles.map((a) => withManifest(a, file.meta)) };
-}
-
-/** Manifest values win over what a file says of itself, and a manifest date is labelled as one. */
-function withManifest(article: ParsedArticle, meta: CorpusFile['meta']): ParsedArticle {
-  const merged: ParsedArticle = { ...meta, ...article, ...definedOnly(meta) };
-  if (meta.published !== undefined) delete merged.publishedFrom;
-  return merged;
-}
-
-/** Manifest values win over what a file says of itself. */
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** `manifest.yaml` of a folder: `files: {name.txt: {url, source, published, title}}`, read once per folder. */
 function manifestFor(

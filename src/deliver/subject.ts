@@ -1,7 +1,10 @@
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
 import type { BriefModel } from '../model/index.js';
 
-const handlebars = Handlebars.create();
+const require = createRequire(import.meta.url);
+/** Loaded on first use (~45 ms): most briefs have no subject template and deliver nothing. */
+let handlebars: typeof Handlebars | undefined;
 
 export const DEFAULT_SUBJECT = '{{title}} — {{asOf}}';
 
@@ -34,5 +37,6 @@ export function emailSubject(model: BriefModel, template = DEFAULT_SUBJECT): str
 
 function compile(template: string) {
   // A subject is plain text: no HTML escaping, and a field that does not exist is an error.
+  handlebars ??= (require('handlebars') as typeof Handlebars).create();
   return handlebars.compile(template, { noEscape: true, strict: true });
 }

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import type { BriefModel } from '../model/index.js';
 import { BriefError } from '../shared/errors.js';
 import { packagePath } from '../shared/packageInfo.js';
@@ -38,6 +37,8 @@ export async function renderPdfs(
     for (const { model, template } of jobs) pdfs.push(await renderPdf(model, template, report));
     return pdfs;
   }
+  // Loaded only for a pool: most builds render one brief, in this thread.
+  const { Piscina } = await import('piscina');
   const pool = new Piscina<RenderTask, RenderResult>({
     filename: worker,
     minThreads: threads,

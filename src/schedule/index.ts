@@ -29,6 +29,7 @@ export {
 } from './stateFile.js';
 export { lockHolder, tryLock, STALE_LOCK_MS } from './lock.js';
 export {
+  DEFAULT_LEASE_SECONDS,
   FileScheduleStore,
   workerId,
   type ActiveClaim,
@@ -37,6 +38,5 @@ export {
   type RunHistoryEntry,
   type ScheduleStore,
 } from './scheduleStore.js';
-export { DEFAULT_LEASE_SECONDS, PgScheduleStore } from './pgScheduleStore.js';
 export { parseIsoDateTime } from './isoTime.js';
 export { fileModelHistory, MODELS_KEPT, type ModelHistory } from './modelHistory.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { BriefError } from '../shared/errors.js';
-import { PgDatabase, type Queryable, type Session } from '../store/index.js';
+import { PgDatabase, type Queryable, type Session } from '../store/postgres/index.js';
 import type {
   ActiveClaim,
   Claim,
@@ -8,7 +8,7 @@ import type {
   RunHistoryEntry,
   ScheduleStore,
 } from './scheduleStore.js';
-import { workerId } from './scheduleStore.js';
+import { DEFAULT_LEASE_SECONDS, workerId } from './scheduleStore.js';
 import {
   entryProblem,
   type BriefRunRecord,
@@ -19,8 +19,6 @@ import {
 
 /** Advisory lock class of claims (src/store/postgres/database.ts keeps the store's own). */
 const CLAIMS = 0x62726966;
-/** A claim's lease when BRIEFGEN_LEASE_SECONDS does not say: renewed every third of it. */
-export const DEFAULT_LEASE_SECONDS = 120;
 /** How many of the latest runs `brief schedule` shows. */
 const HISTORY = 20;
 

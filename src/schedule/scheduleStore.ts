@@ -13,6 +13,9 @@ import {
   type StateReading,
 } from './stateFile.js';
 
+/** A claim's lease when BRIEFGEN_LEASE_SECONDS does not say: renewed every third of it. */
+export const DEFAULT_LEASE_SECONDS = 120;
+
 /** The right to build a brief now, held by one worker: released when done. */
 export interface Claim {
   release(): Promise<void>;

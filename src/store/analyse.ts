@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import { documentMatchText, type DocumentMatchText } from '../analysis/matchText.js';
 import type { AnalysedDocument, CorpusFile, ListedFile } from '../corpus/index.js';
 import type { Warning } from '../shared/errors.js';
@@ -83,15 +82,18 @@ export function createAnalyser(count: number): {
   }
   // Each worker holds a queue of its own: the main thread writes the store synchronously, and
   // a worker that had to come back to it for every next file would wait out each write.
-  const pool = new Piscina({
-    filename: worker.href,
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: 1000,
-    concurrentTasksPerWorker: 32,
-  });
+  const pool = import('piscina').then(
+    ({ Piscina }) =>
+      new Piscina({
+        filename: worker.href,
+        minThreads: threads,
+        maxThreads: threads,
+        idleTimeout: 1000,
+        concurrentTasksPerWorker: 32,
+      }),
+  );
   return {
-    run: (task) => pool.run(task) as Promise<TaskResult>,
-    close: () => pool.destroy(),
+    run: async (task) => (await pool).run(task) as Promise<TaskResult>,
+    close: async () => (await pool).destroy(),
   };
 }

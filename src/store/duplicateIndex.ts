@@ -1,4 +1,4 @@
-import { CONTAINMENT_THRESHOLD, containment, shingles } from '../corpus/index.js';
+import { CONTAINMENT_THRESHOLD, containment, shingles } from '../corpus/shingles.js';
 
 /**
  * A document's fingerprints are a sample of its 5-word shingles: those whose hash is 0 mod

@@ -4,8 +4,7 @@ import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { Corpus } from '../corpus/index.js';
 import type { CorpusStore } from './corpusStore.js';
-import { isDatabaseUrl } from './postgres/database.js';
-import { PgStore } from './postgres/pgStore.js';
+import { isDatabaseUrl } from './postgres/url.js';
 import { SqliteStore } from './sqliteStore.js';
 import { syncFolder, type SyncOptions } from './syncFolder.js';
 
@@ -18,8 +17,10 @@ export type {
 } from './corpusStore.js';
 export type { AnyPhrase, Phrase, ScopeFilter } from './textQuery.js';
 export { SqliteStore } from './sqliteStore.js';
-export { PgStore } from './postgres/pgStore.js';
-export { isDatabaseUrl, PgDatabase, type Queryable, type Session } from './postgres/database.js';
+export { isDatabaseUrl } from './postgres/url.js';
+// PgStore and PgDatabase are imported from ./postgres/index.js by what needs them: loading the
+// PostgreSQL client costs every SQLite-mode command ~50 ms.
+export type { Queryable, Session } from './postgres/database.js';
 export {
   ingestFiles,
   syncFolder,
@@ -60,7 +61,9 @@ export function defaultStorePath(corpusDir: string, env: NodeJS.ProcessEnv = pro
 
 /** Open the store at a location: a postgres:// URL (team mode) or a SQLite file. */
 export async function openStore(location: string): Promise<CorpusStore> {
-  return isDatabaseUrl(location) ? PgStore.open(location) : SqliteStore.open(location);
+  if (!isDatabaseUrl(location)) return SqliteStore.open(location);
+  const { PgStore } = await import('./postgres/index.js');
+  return PgStore.open(location);
 }
 
 export interface LoadCorpusOptions extends SyncOptions {

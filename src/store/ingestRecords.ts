@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { analyseArticle, documentId, parseRecords } from '../corpus/index.js';
 import type { Warning } from '../shared/errors.js';
 import type { AnalysedFile, CorpusStore } from './corpusStore.js';
 import { prepareDocument } from './analyse.js';
@@ -25,6 +24,8 @@ export async function ingestRecords(
   lines: AsyncIterable<string>,
   options: { now?: () => Date; onProgress?: (n: number) => void } = {},
 ): Promise<IngestRecordsResult> {
+  // Loaded here, not with the store: commands that only read the store never pay for the parsers.
+  const { analyseArticle, documentId, parseRecords } = await import('../corpus/index.js');
   const now = (options.now ?? (() => new Date()))().toISOString();
   const warnings: Warning[] = [];
   let batch: AnalysedFile[] = [];

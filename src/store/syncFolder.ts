@@ -1,12 +1,14 @@
 import { realpath } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
+// The corpus modules themselves, not its index: a sync that finds nothing new must not load
+// the parsers (HTML, dates), which the analyser loads on first use.
+import { ANALYSER_VERSION } from '../corpus/analyserVersion.js';
 import {
-  ANALYSER_VERSION,
   listCorpusFiles,
   manifestEntry,
   type CorpusFile,
   type ListedFile,
-} from '../corpus/index.js';
+} from '../corpus/readCorpusFiles.js';
 import { MATCH_KEYS_VERSION } from '../analysis/language/version.js';
 import type { Warning } from '../shared/errors.js';
 import { createAnalyser, type AnalysedContent } from './analyse.js';

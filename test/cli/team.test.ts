@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startPostgres, type PostgresServer } from '../../scripts/postgresServer.js';
-import { PgScheduleStore } from '../../src/schedule/index.js';
+import { PgScheduleStore } from '../../src/schedule/pgScheduleStore.js';
 import { ROOT, runBrief, type CliResult } from '../helpers/cli.js';
 import { databaseUrl, hasPostgres, sql, useDatabases } from '../helpers/postgres.js';
 import { useTempDirs } from '../helpers/tempDirs.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PgScheduleStore, workerId } from '../../src/schedule/index.js';
+import { workerId } from '../../src/schedule/index.js';
+import { PgScheduleStore } from '../../src/schedule/pgScheduleStore.js';
 import { hasPostgres, sql, useDatabases } from '../helpers/postgres.js';
 
 const newDatabase = useDatabases();

@@ -1,6 +1,5 @@
 import { relative, resolve } from 'node:path';
 import type { BriefSpec } from '../../brief/index.js';
-import { channelsOf, deliverEdition, deliveryEnvironment } from '../../deliver/index.js';
 import type { BriefModel } from '../../model/index.js';
 import { renderHtml } from '../../render/html/index.js';
 import { loadTemplate } from '../../render/index.js';
@@ -138,6 +137,9 @@ async function deliverNow(
   report: Reporter,
   context: CliContext,
 ): Promise<number> {
+  // Loaded only to deliver: the mail client is no part of an ordinary build's start-up.
+  const { channelsOf, deliverEdition, deliveryEnvironment } =
+    await import('../../deliver/index.js');
   const channels = channelsOf(spec.delivery);
   if (channels.length === 0) {
     context.stderr.write(`brief: warning: ${spec.file}: the brief has no delivery: nothing sent\n`);

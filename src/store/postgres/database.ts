@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { BriefError } from '../../shared/errors.js';
 import { migrate, StoreVersionError } from './schema.js';
+import { shownUrl } from './url.js';
 
 /** Something to run SQL on: the pool, or one connection inside a transaction. */
 export interface Queryable {
@@ -11,22 +12,6 @@ export interface Queryable {
 export interface Session extends Queryable {
   /** Give the connection back; `broken` closes it instead (after an error, or to drop its locks). */
   release(broken?: boolean): void;
-}
-
-/** Is this URL a PostgreSQL store rather than a SQLite file? */
-export function isDatabaseUrl(location: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(location);
-}
-
-/** The URL as messages show it: never the password. */
-export function shownUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== '') parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return url.replace(/:[^:@/]*@/, ':***@');
-  }
 }
 
 /** Advisory lock keys: (BRIEFGEN, n) for the store's own locks, (CLAIMS, hash of id) per brief. */
